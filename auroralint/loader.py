@@ -1,0 +1,224 @@
+"""Run an ``.aurora`` file the way Aurora's client does, recording where every struct was built.
+
+Semantics kept from Aurora 0.22: one fresh namespace per file holding the schema names;
+``include()`` resolves relative to the file that is being executed and runs the included code in
+the same namespace; only the top-level ``jobs`` is read. Configs were written for Python 2, so
+``/`` between integers floors (unless the file imports ``division`` from ``__future__``) and
+``map``/``filter``/``zip`` return lists.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import CodeType
+from typing import Any
+
+from auroralint.origins import Recorder, recording
+from auroralint.sourcemap import Sources
+
+DEFAULT_MAX_FILE_BYTES = 4 * 1024 * 1024
+
+
+class UnreadableFile(Exception):
+    """The file is missing, a directory, binary, too large or not text."""
+
+
+class IncludeError(Exception):
+    """``include()`` named a file that cannot be read, or an include cycle."""
+
+    def __init__(self, message: str, target: str) -> None:
+        super().__init__(message)
+        self.target = target
+
+
+class InvalidJobs(Exception):
+    """The top-level ``jobs`` is not a list of jobs."""
+
+    def __init__(self, message: str, index: int | None = None) -> None:
+        super().__init__(message)
+        self.index = index
+
+
+@dataclass(frozen=True)
+class LoadSettings:
+    env: Mapping[str, str] = field(default_factory=dict)
+    preludes: tuple[str, ...] = ()
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+
+
+@dataclass
+class Evaluation:
+    """What running one config produced: raw pystachio jobs, or the exception that stopped it."""
+
+    path: str
+    sources: Sources
+    recorder: Recorder
+    namespace: dict[str, Any] = field(default_factory=dict)
+    jobs: list[Any] = field(default_factory=list)
+    jobs_defined: bool = False
+    error: BaseException | None = None
+
+
+def read_source(path: str, limit: int) -> str:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(limit + 1)
+    except IsADirectoryError:
+        raise UnreadableFile(f"{path} is a directory") from None
+    except OSError as error:
+        raise UnreadableFile(f"cannot read {path}: {error.strerror or error}") from None
+    if len(data) > limit:
+        raise UnreadableFile(f"{path} is larger than {limit} bytes; not an Aurora config?")
+    if b"\0" in data:
+        raise UnreadableFile(f"{path} contains NUL bytes; it looks like a binary file")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UnreadableFile(
+            f"{path} is not UTF-8 text (byte {error.start}: {data[error.start]:#04x})"
+        ) from None
+
+
+class _Python2Division(ast.NodeTransformer):
+    def visit_BinOp(self, node: ast.BinOp) -> ast.AST:
+        self.generic_visit(node)
+        if not isinstance(node.op, ast.Div):
+            return node
+        call = ast.Call(ast.Name("__aurora_div__", ast.Load()), [node.left, node.right], [])
+        return ast.copy_location(call, node)
+
+
+def _uses_true_division(tree: ast.Module) -> bool:
+    return any(
+        isinstance(node, ast.ImportFrom)
+        and node.module == "__future__"
+        and any(alias.name == "division" for alias in node.names)
+        for node in tree.body
+    )
+
+
+def compile_config(text: str, filename: str) -> tuple[CodeType, ast.Module]:
+    tree = ast.parse(text, filename)
+    if not _uses_true_division(tree):
+        tree = ast.fix_missing_locations(_Python2Division().visit(tree))
+    return compile(tree, filename, "exec", dont_inherit=True), tree
+
+
+def _python2_div(left: Any, right: Any) -> Any:
+    if isinstance(left, int) and isinstance(right, int):
+        return left // right
+    return left / right
+
+
+def _python2_builtins() -> dict[str, Any]:
+    import builtins
+    import functools
+
+    names = dict(vars(builtins))
+    names.update(
+        map=lambda *args: list(map(*args)),
+        filter=lambda *args: list(filter(*args)),
+        zip=lambda *args: list(zip(*args)),
+        xrange=range,
+        unicode=str,
+        basestring=str,
+        long=int,
+        reduce=functools.reduce,
+    )
+    return names
+
+
+@contextmanager
+def environment(overrides: Mapping[str, str]) -> Iterator[None]:
+    saved = {name: os.environ.get(name) for name in overrides}
+    os.environ.update(overrides)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+class _Runner:
+    def __init__(self, evaluation: Evaluation, limit: int) -> None:
+        self.evaluation = evaluation
+        self.limit = limit
+        self.stack: list[str] = []
+
+    def run_file(self, display: str) -> None:
+        text = read_source(display, self.limit)
+        filename = os.path.abspath(display)
+        self.evaluation.recorder.files.add(filename)
+        source = self.evaluation.sources.add(filename, display, text)
+        code, source.tree = compile_config(text, filename)
+        self.stack.append(display)
+        try:
+            exec(code, self.evaluation.namespace)
+        finally:
+            self.stack.pop()
+
+    def include(self, target: str) -> None:
+        if not isinstance(target, str):
+            raise TypeError(f"include() expects a path string, got {target!r}")
+        including = self.stack[-1] if self.stack else self.evaluation.path
+        display = os.path.normpath(os.path.join(os.path.dirname(including), target))
+        if display in self.stack:
+            cycle = " -> ".join([*self.stack[self.stack.index(display):], display])
+            raise IncludeError(f"include cycle: {cycle}", target)
+        try:
+            self.run_file(display)
+        except UnreadableFile as error:
+            raise IncludeError(str(error), target) from None
+
+
+def evaluate(path: str, settings: LoadSettings) -> Evaluation:
+    """Execute ``path`` (and its preludes and includes); never raises for config errors."""
+    from auroralint.schema import base_namespace
+
+    evaluation = Evaluation(path, Sources(), Recorder())
+    runner = _Runner(evaluation, settings.max_file_bytes)
+    namespace = evaluation.namespace
+    namespace.update(base_namespace())
+    namespace["__builtins__"] = _python2_builtins()
+    namespace["__aurora_div__"] = _python2_div
+    namespace["include"] = runner.include
+    try:
+        with environment(settings.env), recording(evaluation.recorder):
+            for prelude in settings.preludes:
+                runner.run_file(prelude)
+            runner.run_file(path)
+        evaluation.jobs_defined = "jobs" in namespace
+        evaluation.jobs = _jobs_of(namespace.get("jobs", []))
+    except (Exception, SystemExit) as error:
+        evaluation.error = error
+    return evaluation
+
+
+def _jobs_of(value: Any) -> list[Any]:
+    from auroralint.schema import is_job
+
+    if isinstance(value, (str, bytes)) or not isinstance(value, (list, tuple)):
+        raise InvalidJobs(f"`jobs` must be a list of Job objects, not {type(value).__name__}")
+    for index, job in enumerate(value):
+        if not is_job(job):
+            raise InvalidJobs(
+                f"`jobs[{index}]` is {_describe(job)}, not a Job", index
+            )
+    return list(value)
+
+
+def _describe(value: Any) -> str:
+    name = type(value).__name__
+    return f"a {name}" if name[0].lower() not in "aeiou" else f"an {name}"
+
+
+def display_path(path: Path | str) -> str:
+    return os.path.normpath(str(path))
