@@ -13,10 +13,8 @@ import ast
 import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from pathlib import Path
-from types import CodeType
-from typing import Any
+from types import CodeType, MappingProxyType
+from typing import Any, NamedTuple
 
 from auroralint.origins import Recorder, recording
 from auroralint.sourcemap import Sources
@@ -44,24 +42,39 @@ class InvalidJobs(Exception):
         self.index = index
 
 
-@dataclass(frozen=True)
-class LoadSettings:
-    env: Mapping[str, str] = field(default_factory=dict)
+class NoJobs(Exception):
+    """The config defines no jobs: ``jobs`` is missing or empty."""
+
+    def __init__(self, defined: bool) -> None:
+        super().__init__("`jobs` is empty" if defined else "the config does not define `jobs`")
+        self.defined = defined
+
+
+class InterpolationFailed(Exception):
+    """pystachio could not interpolate a job (a bad ref, a ref cycle, an uncoercible value)."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+class LoadSettings(NamedTuple):
+    env: Mapping[str, str] = MappingProxyType({})
     preludes: tuple[str, ...] = ()
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
 
 
-@dataclass
 class Evaluation:
     """What running one config produced: raw pystachio jobs, or the exception that stopped it."""
 
-    path: str
-    sources: Sources
-    recorder: Recorder
-    namespace: dict[str, Any] = field(default_factory=dict)
-    jobs: list[Any] = field(default_factory=list)
-    jobs_defined: bool = False
-    error: BaseException | None = None
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.sources = Sources()
+        self.recorder = Recorder()
+        self.namespace: dict[str, Any] = {}
+        self.jobs: list[Any] = []
+        self.jobs_defined = False
+        self.error: BaseException | None = None
 
 
 def read_source(path: str, limit: int) -> str:
@@ -183,7 +196,7 @@ def evaluate(path: str, settings: LoadSettings) -> Evaluation:
     """Execute ``path`` (and its preludes and includes); never raises for config errors."""
     from auroralint.schema import base_namespace
 
-    evaluation = Evaluation(path, Sources(), Recorder())
+    evaluation = Evaluation(path)
     runner = _Runner(evaluation, settings.max_file_bytes)
     namespace = evaluation.namespace
     namespace.update(base_namespace())
@@ -219,6 +232,3 @@ def _describe(value: Any) -> str:
     name = type(value).__name__
     return f"a {name}" if name[0].lower() not in "aeiou" else f"an {name}"
 
-
-def display_path(path: Path | str) -> str:
-    return os.path.normpath(str(path))

@@ -17,14 +17,12 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 from functools import cache
 from types import CodeType, FrameType
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class CodePoint:
+class CodePoint(NamedTuple):
     """An instruction in progress in a config file's code: a call being made."""
 
     code: CodeType
@@ -35,8 +33,7 @@ class CodePoint:
         return self.code.co_filename
 
 
-@dataclass(frozen=True)
-class Origin:
+class Origin(NamedTuple):
     """How one struct instance came to be.
 
     ``sites[0]`` is the call that built it; later entries are the outer calls on the way there
@@ -60,13 +57,13 @@ class Origin:
         return None
 
 
-@dataclass
 class Recorder:
     """Origins of the structs built while config files in ``files`` were executing."""
 
-    files: set[str] = field(default_factory=set)
-    # id -> (object, origin); the object is kept alive so that its id is never reused.
-    _origins: dict[int, tuple[object, Origin]] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.files: set[str] = set()
+        # id -> (object, origin); the object is kept alive so that its id is never reused.
+        self._origins: dict[int, tuple[object, Origin]] = {}
 
     def origin(self, obj: object) -> Origin | None:
         entry = self._origins.get(id(obj))

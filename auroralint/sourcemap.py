@@ -8,16 +8,15 @@ character columns, with exclusive end columns.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from auroralint.origins import CodePoint
 
 ByteSpan = tuple[int, int, int, int]  # line, byte column, end line, byte end column
 
 
-@dataclass(frozen=True, order=True)
-class Span:
+class Span(NamedTuple):
     path: str
     line: int
     column: int
@@ -28,13 +27,13 @@ class Span:
         return f"{self.path}:{self.line}:{self.column}"
 
 
-@dataclass
 class SourceFile:
     """One file read during a config run: its display path, text and (lazily) its syntax tree."""
 
-    display: str
-    text: str
-    tree: ast.Module | None = None
+    def __init__(self, display: str, text: str, tree: ast.Module | None = None) -> None:
+        self.display = display
+        self.text = text
+        self.tree = tree
 
     @cached_property
     def lines(self) -> list[str]:
@@ -101,11 +100,11 @@ def byte_span(node: ast.AST) -> ByteSpan:
     )
 
 
-@dataclass
 class Sources:
     """Every file a run read, by the absolute filename its code was compiled under."""
 
-    files: dict[str, SourceFile] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.files: dict[str, SourceFile] = {}
 
     def add(self, filename: str, display: str, text: str) -> SourceFile:
         source = self.files[filename] = SourceFile(display, text)

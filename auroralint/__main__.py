@@ -1,0 +1,5 @@
+"""``python -m auroralint``."""
+
+from auroralint.cli import main
+
+raise SystemExit(main())

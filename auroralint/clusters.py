@@ -1,0 +1,150 @@
+"""clusters.json: found as Aurora's client finds it, validated against our schema.
+
+Lookup, as in Aurora's client: ``$AURORA_CONFIG_ROOT/clusters.json`` (``/etc/aurora`` when the
+variable is unset or empty), then ``~/.aurora/clusters.json``; an entry of the second file
+replaces the entry of the same name from the first. ``--clusters FILE`` (or ``clusters-file``
+in the configuration) replaces the lookup.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from functools import cache
+from typing import Any, NamedTuple
+
+from auroralint import jsonpos
+from auroralint.context import Cluster, RunContext
+from auroralint.failures import LoadFailure
+from auroralint.locate import Location
+from auroralint.settings import FileSettings
+from auroralint.sourcemap import Span
+
+
+class ClustersFileError(Exception):
+    """clusters.json is not JSON, does not match the schema, or repeats a cluster name."""
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+class ClustersFile(NamedTuple):
+    path: str
+    clusters: tuple[Cluster, ...]
+    problems: tuple[LoadFailure, ...]
+
+
+def search_path(environ: dict[str, str] | None = None) -> list[str]:
+    environ = dict(os.environ) if environ is None else environ
+    root = environ.get("AURORA_CONFIG_ROOT") or "/etc/aurora"
+    return [os.path.join(root, "clusters.json"), os.path.expanduser("~/.aurora/clusters.json")]
+
+
+@cache
+def _schema() -> dict[str, Any]:
+    data = os.path.join(os.path.dirname(__file__), "data", "clusters.schema.json")
+    with open(data, encoding="utf-8") as handle:
+        return json.load(handle)  # type: ignore[no-any-return]
+
+
+def _failure(message: str, path: str, text: str, at: list[str | int]) -> LoadFailure:
+    line, column = jsonpos.line_column(text, jsonpos.offset_of(text, at)) if text else (1, 1)
+    span = Span(path, line, column, line, column + 1)
+    return LoadFailure(ClustersFileError(message, path), path, Location(span))
+
+
+def read(path: str) -> ClustersFile:
+    shown = os.path.normpath(path)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except (OSError, UnicodeDecodeError) as error:
+        return ClustersFile(shown, (), (_failure(f"cannot read {shown}: {error}", shown, "", []),))
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        span = Span(shown, error.lineno, error.colno, error.lineno, error.colno + 1)
+        failure = LoadFailure(ClustersFileError(f"not valid JSON: {error.msg}", shown), shown,
+                              Location(span))  # fmt: skip
+        return ClustersFile(shown, (), (failure,))
+    problems = list(_schema_problems(document, shown, text))
+    clusters: dict[str, Cluster] = {}
+    for at, entry in _entries(document):
+        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str):
+            continue
+        name = entry["name"]
+        line, _ = jsonpos.line_column(text, jsonpos.offset_of(text, at))
+        if name in clusters:
+            problems.append(_failure(f"cluster {name!r} is defined twice; the client keeps only "
+                                     f"the later entry (line {line})", shown, text, at))  # fmt: skip
+        registry = entry.get("docker_registry")
+        clusters[name] = Cluster(name, registry if isinstance(registry, str) else None, shown, line)
+    return ClustersFile(shown, tuple(clusters.values()), tuple(problems))
+
+
+def _entries(document: Any) -> Iterator[tuple[list[str | int], Any]]:
+    if isinstance(document, list):
+        yield from (([index], entry) for index, entry in enumerate(document))
+    elif isinstance(document, dict):
+        yield from (([key], entry) for key, entry in document.items())
+
+
+def _schema_problems(document: Any, path: str, text: str) -> Iterator[LoadFailure]:
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(_schema())
+    for error in sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.absolute_path))):
+        for leaf in _leaves(error):
+            where = "/".join(str(part) for part in leaf.absolute_path) or "the top level"
+            yield _failure(f"{where}: {_explain(leaf)}", path, text, list(leaf.absolute_path))
+
+
+def _leaves(error: Any) -> Iterator[Any]:
+    # For anyOf at the top level, report the branch that matched the document's shape.
+    if error.validator == "anyOf" and error.context:
+        shaped = [sub for sub in error.context if sub.validator != "type"]
+        if shaped and not error.absolute_path:
+            yield from shaped
+            return
+    yield error
+
+
+def _explain(error: Any) -> str:
+    field = error.absolute_path[-1] if error.absolute_path else None
+    if error.validator == "pattern" and field == "docker_registry":
+        return (f"docker_registry {error.instance!r} must be an http(s) URL with no path, "
+                "like https://registry.example.com:5000")  # fmt: skip
+    if error.validator == "pattern" and field == "zk":
+        return f"zk {error.instance!r} must list host names without ports (zk_port sets the port)"
+    if error.validator == "anyOf" and error.absolute_path:
+        return "a cluster needs `zk` (with scheduler_zk_path) or `scheduler_uri`"
+    if error.validator == "required":
+        return error.message.replace("is a required property", "is required")
+    return str(error.message)
+
+
+def build_context(given: str | None, configured: FileSettings) -> tuple[RunContext, list[LoadFailure]]:
+    """The clusters this run checks jobs against, and what is wrong with their files."""
+    from auroralint.profiles import profiles_of
+
+    if given:
+        paths = [given]
+        if not os.path.isfile(given):
+            missing = _failure(f"--clusters {given}: no such file", given, "", [])
+            return RunContext(profiles=profiles_of(configured)), [missing]
+    elif configured.clusters_file:
+        paths = [configured.clusters_file]
+    else:
+        paths = [path for path in search_path() if os.path.isfile(path)]
+    if not paths:
+        return RunContext(profiles=profiles_of(configured)), []
+    merged: dict[str, Cluster] = {}
+    problems: list[LoadFailure] = []
+    for path in paths:
+        found = read(path)
+        problems.extend(found.problems)
+        merged.update((cluster.name, cluster) for cluster in found.clusters)
+    sources = ", ".join(os.path.normpath(path) for path in paths)
+    return RunContext(merged, sources, profiles_of(configured)), problems

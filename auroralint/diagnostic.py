@@ -1,0 +1,80 @@
+"""The values that flow from rules to reporters."""
+
+from __future__ import annotations
+
+from typing import Literal, NamedTuple
+
+from auroralint.sourcemap import Span
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+
+class Finding(NamedTuple):
+    """What a rule reports: a message and the field at fault; the engine works out where.
+
+    ``field`` is a path inside the job (``task.processes[1].cmdline``, ``container.image``,
+    ``constraints[dedicated]``; empty for the job itself). Load rules use it for the keyword at
+    fault in the failing call. ``ref`` narrows the location to a ``{{mustache}}`` inside the
+    field's string; ``occurrence`` picks which one when it appears several times.
+    """
+
+    message: str
+    field: str = ""
+    hint: str = ""
+    ref: str = ""
+    occurrence: int = 0
+
+
+class Related(NamedTuple):
+    """A secondary location: an include or a helper-function call on the way to the primary one."""
+
+    span: Span
+    note: str
+
+
+class Diagnostic(NamedTuple):
+    """A located finding; tuples sort by file, line, column and code."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    hint: str = ""
+    job: str = ""
+    related: tuple[Related, ...] = ()
+
+    @classmethod
+    def at(
+        cls,
+        span: Span,
+        code: str,
+        name: str,
+        severity: Severity,
+        finding: Finding,
+        job: str = "",
+        related: tuple[Related, ...] = (),
+    ) -> Diagnostic:
+        return cls(
+            span.path,
+            span.line,
+            span.column,
+            span.end_line,
+            span.end_column,
+            code,
+            name,
+            severity,
+            finding.message,
+            finding.hint,
+            job,
+            related,
+        )
+
+    @property
+    def span(self) -> Span:
+        return Span(self.path, self.line, self.column, self.end_line, self.end_column)

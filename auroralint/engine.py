@@ -1,0 +1,165 @@
+"""Lint one file: evaluate it, run the selected rules, place findings, apply suppressions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+from auroralint import suppressions
+from auroralint.context import RunContext
+from auroralint.diagnostic import Diagnostic, Finding, Severity
+from auroralint.failures import LoadFailure, locate_failure
+from auroralint.job import JobView, PreparedJob, prepare
+from auroralint.loader import Evaluation, InterpolationFailed, LoadSettings, NoJobs, evaluate
+from auroralint.locate import Location, Locator
+from auroralint.rule import Options, Rule
+from auroralint.sourcemap import Span
+
+
+class EngineSettings(NamedTuple):
+    load: LoadSettings = LoadSettings()
+    bindings: tuple[tuple[str, str], ...] = ()
+    rules: tuple[Rule, ...] = ()
+    severities: Mapping[str, Severity] = MappingProxyType({})
+    options: Mapping[str, Options] = MappingProxyType({})
+    context: RunContext = RunContext()
+    all_load_rules: bool = False  # classify failures with every load rule, imported on demand
+
+    def severity(self, rule: Rule) -> Severity:
+        return self.severities.get(rule.code, rule.severity)
+
+    def options_for(self, rule: Rule) -> Options:
+        return self.options.get(rule.code, rule.options)
+
+
+class JobReport(NamedTuple):
+    key: str
+    json: Any
+    unbound: tuple[str, ...]
+
+
+class FileResult(NamedTuple):
+    path: str
+    diagnostics: tuple[Diagnostic, ...] = ()
+    jobs: tuple[JobReport, ...] = ()
+
+
+def lint_file(path: str, settings: EngineSettings, with_jobs: bool = False) -> FileResult:
+    """Evaluate and lint ``path``; ``with_jobs`` also reports each job as ``inspect`` shows it."""
+    evaluation = evaluate(path, settings.load)
+    locator = Locator(evaluation.recorder, evaluation.sources)
+    diagnostics: list[Diagnostic] = []
+    failure = _failure_of(evaluation, locator)
+    if failure is not None:
+        diagnostics.extend(classify(failure, settings, locator))
+    jobs = [prepare(index, raw, settings.bindings) for index, raw in enumerate(evaluation.jobs)]
+    job_rules = [rule for rule in settings.rules if rule.kind == "job"]
+    for job in jobs:
+        found = list(_lint_job(job, job_rules, settings, locator, path))
+        if job.error is not None and not found:
+            # Nothing explained why interpolation failed: say so rather than stay silent.
+            where = locator.site_of(job.raw)
+            failed = LoadFailure(InterpolationFailed(job.error), path, where)
+            found = classify(failed, settings, locator)
+        diagnostics.extend(found)
+    diagnostics = _apply_suppressions(diagnostics, evaluation, settings)
+    reports = tuple(JobReport(job.key, job.data, job.unbound) for job in jobs) if with_jobs else ()
+    return FileResult(path, tuple(sorted(set(diagnostics))), reports)
+
+
+def _failure_of(evaluation: Evaluation, locator: Locator) -> LoadFailure | None:
+    if evaluation.error is not None:
+        return locate_failure(evaluation.error, evaluation.path, locator)
+    if not evaluation.jobs:
+        return LoadFailure(NoJobs(evaluation.jobs_defined), evaluation.path)
+    return None
+
+
+def classify(
+    failure: LoadFailure, settings: EngineSettings, locator: Locator | None = None
+) -> list[Diagnostic]:
+    """What the load rules make of a failure; the fallback rule takes what none claims."""
+    load_rules = [rule for rule in settings.rules if rule.kind == "load"]
+    if settings.all_load_rules:
+        from auroralint.registry import all_rules
+
+        load_rules = [rule for rule in all_rules() if rule.kind == "load"]
+    for rule in sorted(load_rules, key=lambda rule: rule.fallback):
+        findings = list(rule.check(failure))
+        if findings:
+            return [_place_failure(failure, rule, finding, settings, locator)
+                    for finding in findings]  # fmt: skip
+    return []
+
+
+def _place_failure(
+    failure: LoadFailure,
+    rule: Rule,
+    finding: Finding,
+    settings: EngineSettings,
+    locator: Locator | None,
+) -> Diagnostic:
+    location = failure.location or _start_of(failure.path)
+    span = location.span
+    if finding.field and failure.point is not None and locator is not None:
+        span = locator.keyword(failure.point, finding.field) or span
+    return Diagnostic.at(span, rule.code, rule.name, settings.severity(rule), finding,
+                         related=location.related)  # fmt: skip
+
+
+def _start_of(path: str) -> Location:
+    return Location(Span(path, 1, 1, 1, 1))
+
+
+def _lint_job(
+    job: PreparedJob,
+    rules: Sequence[Rule],
+    settings: EngineSettings,
+    locator: Locator,
+    path: str,
+) -> Iterable[Diagnostic]:
+    view = JobView(job, settings.context, lambda field: locator.is_explicit(job.raw, field))
+    for rule in rules:
+        for finding in rule.check(view, settings.options_for(rule)):
+            location = (
+                locator.field(job.raw, finding.field, finding.ref, finding.occurrence)
+                or locator.site_of(job.raw)
+                or _start_of(path)
+            )
+            yield Diagnostic.at(location.span, rule.code, rule.name, settings.severity(rule),
+                                finding, job.key, location.related)  # fmt: skip
+
+
+def _apply_suppressions(
+    diagnostics: list[Diagnostic], evaluation: Evaluation, settings: EngineSettings
+) -> list[Diagnostic]:
+    found = {
+        source.display: suppressions.find(source) for source in evaluation.sources.files.values()
+    }
+    used: dict[suppressions.Suppression, set[str]] = {}
+    kept = []
+    for diagnostic in diagnostics:
+        covering = [
+            suppression
+            for suppression in found.get(diagnostic.path, [])
+            if suppression.covers(diagnostic.line, diagnostic.code, diagnostic.name)
+        ]
+        for suppression in covering:
+            used.setdefault(suppression, set()).update((diagnostic.code, diagnostic.name))
+        if not covering:
+            kept.append(diagnostic)
+    checkers = [rule for rule in settings.rules if rule.kind == "suppression"]
+    if checkers:
+        from auroralint.registry import all_rules
+
+        known = {key for rule in all_rules() for key in (rule.code, rule.name)}
+        enabled = {key for rule in settings.rules for key in (rule.code, rule.name)}
+        # Only the linted file's own comments: an included file may be linted through others.
+        for suppression in found.get(evaluation.path, []):
+            for rule in checkers:
+                findings = rule.check(suppression, used.get(suppression, set()), known, enabled)
+                kept.extend(Diagnostic.at(suppression.span, rule.code, rule.name,
+                                          settings.severity(rule), finding)
+                            for finding in findings)  # fmt: skip
+    return kept

@@ -1,0 +1,59 @@
+"""Which files a run lints: ``*.aurora`` under the given paths, minus exclusions."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterator, Sequence
+
+CONFIG_SUFFIX = ".aurora"
+
+
+def matches_any(path: str, patterns: Sequence[str], root: str) -> bool:
+    """Whether ``path`` or one of its parent directories matches a glob of ``patterns``.
+
+    Patterns are matched against the path relative to ``root`` (the configuration file's
+    directory) and, for patterns without a ``/``, against each path component, so ``legacy``
+    excludes every directory named legacy.
+    """
+    if not patterns:
+        return False
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    if relative.startswith(os.pardir):
+        relative = os.path.normpath(path)
+    parts = relative.replace(os.sep, "/").split("/")
+    prefixes = ["/".join(parts[: index + 1]) for index in range(len(parts))]
+    for pattern in patterns:
+        pattern = pattern.rstrip("/")
+        if "/" in pattern:
+            if any(fnmatch.fnmatchcase(prefix, pattern) for prefix in prefixes):
+                return True
+        elif any(fnmatch.fnmatchcase(part, pattern) for part in parts):
+            return True
+    return False
+
+
+def collect(paths: Sequence[str], exclude: Sequence[str], root: str) -> list[str]:
+    """Files to lint, in a stable order; named files are kept whatever their suffix."""
+    found: dict[str, None] = {}
+    for given in paths:
+        path = os.path.normpath(given)
+        if os.path.isdir(path):
+            for file in _configs_under(path, exclude, root):
+                found.setdefault(file, None)
+        elif not matches_any(path, exclude, root):
+            found.setdefault(path, None)
+    return list(found)
+
+
+def _configs_under(directory: str, exclude: Sequence[str], root: str) -> Iterator[str]:
+    for current, directories, files in os.walk(directory):
+        directories[:] = sorted(
+            name
+            for name in directories
+            if not name.startswith(".") and not matches_any(os.path.join(current, name), exclude, root)
+        )
+        for name in sorted(files):
+            file = os.path.normpath(os.path.join(current, name))
+            if name.endswith(CONFIG_SUFFIX) and not matches_any(file, exclude, root):
+                yield file

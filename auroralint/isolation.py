@@ -1,0 +1,163 @@
+"""Evaluate each file in a forked worker with a wall-clock timeout and a memory limit.
+
+A config is arbitrary Python: an infinite loop or a runaway allocation in one file must cost a
+diagnostic for that file, not the run. Forking after the schema is imported keeps a worker's
+start-up to about a millisecond. The worker's stdin, stdout and stderr are /dev/null, so a
+``print`` in a config cannot corrupt a SARIF or JSON report, and it leads its own process group
+so that whatever it spawns is killed with it.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import selectors
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from typing import Generic, NamedTuple, TypeVar
+
+DEFAULT_TIMEOUT = 10.0
+DEFAULT_MEMORY_MB = 1024
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+
+class Limits(NamedTuple):
+    timeout: float = DEFAULT_TIMEOUT  # seconds of wall-clock time per file
+    memory_mb: int = DEFAULT_MEMORY_MB  # address space per worker; 0 for no limit
+    workers: int = 0  # 0: one per CPU
+
+
+class WorkerFailure(NamedTuple):
+    kind: str  # "timeout", "memory" or "crash"
+    detail: str
+
+
+class _Running(Generic[Item]):
+    def __init__(self, pid: int, item: Item, deadline: float) -> None:
+        self.pid = pid
+        self.item = item
+        self.deadline = deadline
+        self.chunks: list[bytes] = []
+
+
+def can_fork() -> bool:
+    return hasattr(os, "fork")
+
+
+def run_isolated(
+    task: Callable[[Item], Result], items: Sequence[Item], limits: Limits
+) -> Iterator[tuple[Item, Result | WorkerFailure]]:
+    """``task(item)`` for every item, each in its own worker; results in completion order."""
+    if not can_fork():  # no isolation where fork() does not exist; still one file at a time
+        for item in items:
+            yield item, task(item)
+        return
+    workers = limits.workers or os.cpu_count() or 1
+    pending = list(reversed(items))
+    running: dict[int, _Running[Item]] = {}
+    selector = selectors.DefaultSelector()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    try:
+        while pending or running:
+            while pending and len(running) < workers:
+                item = pending.pop()
+                fd, pid = _start(task, item, limits)
+                running[fd] = _Running(pid, item, time.monotonic() + limits.timeout)
+                selector.register(fd, selectors.EVENT_READ)
+            now = time.monotonic()
+            wait = max(0.0, min(job.deadline for job in running.values()) - now)
+            for key, _ in selector.select(wait):
+                fd = int(key.fd)  # type: ignore[arg-type]
+                data = os.read(fd, 1 << 16)
+                if data:
+                    running[fd].chunks.append(data)
+                    continue
+                job = running.pop(fd)
+                selector.unregister(fd)
+                os.close(fd)
+                yield job.item, _finish(job)
+            now = time.monotonic()
+            for fd, job in list(running.items()):
+                if job.deadline <= now:
+                    running.pop(fd)
+                    selector.unregister(fd)
+                    os.close(fd)
+                    _kill(job.pid)
+                    detail = f"evaluation took longer than {limits.timeout:g} s"
+                    yield job.item, WorkerFailure("timeout", detail)
+    finally:
+        for fd, job in running.items():
+            os.close(fd)
+            _kill(job.pid)
+        selector.close()
+
+
+def _start(task: Callable[[Item], Result], item: Item, limits: Limits) -> tuple[int, int]:
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid:
+        os.close(write_end)
+        return read_end, pid
+    # In the worker: never return from here.
+    status = 0
+    try:
+        os.close(read_end)
+        _sandbox(limits)
+        try:
+            payload = pickle.dumps(task(item))
+        except MemoryError:
+            payload = pickle.dumps(WorkerFailure("memory", "the memory limit was exceeded"))
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(payload)
+    except BaseException:  # noqa: BLE001 - whatever happens, the worker must not unwind
+        status = 70
+    os._exit(status)
+
+
+def _sandbox(limits: Limits) -> None:
+    os.setpgid(0, 0)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    devnull = os.open(os.devnull, os.O_RDWR)
+    for fd in (0, 1, 2):
+        os.dup2(devnull, fd)
+    if limits.memory_mb > 0:
+        import resource
+
+        limit = limits.memory_mb * 1024 * 1024
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _finish(job: _Running[Item]) -> Result | WorkerFailure:  # type: ignore[type-var]
+    _, status = os.waitpid(job.pid, 0)
+    data = b"".join(job.chunks)
+    if data:
+        try:
+            return pickle.loads(data)  # type: ignore[no-any-return]
+        except Exception:  # noqa: BLE001 - a truncated result is a crash like any other
+            pass
+    if os.WIFSIGNALED(status):
+        number = os.WTERMSIG(status)
+        return WorkerFailure("crash", f"the worker was killed by {signal.Signals(number).name}")
+    return WorkerFailure("crash", f"the worker exited with status {os.WEXITSTATUS(status)}")
+
+
+def _kill(pid: int) -> None:
+    for target in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
+        try:
+            target()
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass

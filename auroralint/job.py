@@ -1,0 +1,176 @@
+"""A job as rules see it: plain values after client-side interpolation, addressed by field path.
+
+``prepare`` applies ``--bind`` values and the client's legacy aliases and interpolates once;
+``JobView`` answers rules in plain Python values, so rules never touch pystachio.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from functools import cached_property
+from typing import Any
+
+from auroralint import model
+from auroralint.context import Cluster, ClusterProfile, RunContext
+
+MISSING = "{MISSING}"
+
+
+class BindingError(ValueError):
+    pass
+
+
+def parse_binding(text: str) -> tuple[str, str]:
+    """``name=value`` as ``aurora job create --bind`` takes it."""
+    from pystachio import Ref
+
+    name, sep, value = text.partition("=")
+    if not sep:
+        raise BindingError(f"binding {text!r} must be formatted name=value")
+    try:
+        Ref.from_address(name)
+    except Ref.InvalidRefError:
+        raise BindingError(f"could not parse binding name {name!r} in {text!r}") from None
+    return name, value
+
+
+class PreparedJob:
+    """One job of a config with the client's bindings applied, interpolated once."""
+
+    def __init__(self, index: int, raw: Any, bound: Any) -> None:
+        self.index = index
+        self.raw = raw
+        self.bound = bound
+        self.interpolated: Any = None
+        self.unbound: tuple[str, ...] = ()
+        self.error: Exception | None = None
+
+    @property
+    def current(self) -> Any:
+        """The interpolated job, or the bound one when interpolation failed."""
+        return self.bound if self.interpolated is None else self.interpolated
+
+    @cached_property
+    def data(self) -> Any:
+        return model.plain(self.current)
+
+    @cached_property
+    def key(self) -> str:
+        values = self.data if isinstance(self.data, dict) else {}
+        parts = [values.get(part, MISSING) for part in ("cluster", "role", "environment", "name")]
+        return "/".join(str(part) for part in parts)
+
+
+def prepare(index: int, raw: Any, bindings: Sequence[tuple[str, str]]) -> PreparedJob:
+    from pystachio.base import Object
+    from pystachio.naming import Namable, Ref
+    from pystachio.parsing import MustacheParser
+
+    bound = raw.bind(**model.LEGACY_ALIASES)
+    if bindings:
+        bound = bound.bind({name: value for name, value in bindings})
+    job = PreparedJob(index, raw, bound)
+    try:
+        interpolated, refs = bound.interpolate()
+    except (Object.CoercionError, Ref.InvalidRefError, MustacheParser.Uninterpolatable,
+            Namable.Error, ValueError, TypeError, AttributeError) as error:  # fmt: skip
+        job.error = error
+        return job
+    job.interpolated = interpolated
+    job.unbound = tuple(sorted({ref.address() for ref in refs}))
+    return job
+
+
+Explicit = Callable[[str], bool]
+
+
+class JobView:
+    """Read-only, typed access to one job for rules."""
+
+    def __init__(self, job: PreparedJob, context: RunContext, explicit: Explicit) -> None:
+        self._job = job
+        self._explicit = explicit
+        self.context = context
+
+    @property
+    def index(self) -> int:
+        return self._job.index
+
+    @property
+    def key(self) -> str:
+        return self._job.key
+
+    @property
+    def interpolated(self) -> bool:
+        """False when the job could not be interpolated and values are as written."""
+        return self._job.interpolated is not None
+
+    @property
+    def interpolation_error(self) -> str:
+        return str(self._job.error) if self._job.error is not None else ""
+
+    @property
+    def data(self) -> Mapping[str, Any]:
+        data = self._job.data
+        return data if isinstance(data, dict) else {}
+
+    def get(self, path: str, default: Any = None) -> Any:
+        """The plain value at ``path`` (``task.processes[0].name``), or ``default`` when unset."""
+        value: Any = self.data
+        for component in model.split(path):
+            if isinstance(value, dict) and component in value:
+                value = value[component]
+            elif isinstance(value, list) and component.isdigit() and int(component) < len(value):
+                value = value[int(component)]
+            else:
+                return default
+        return value
+
+    def has(self, path: str) -> bool:
+        sentinel = object()
+        return self.get(path, sentinel) is not sentinel
+
+    def kind(self, path: str) -> str | None:
+        """The schema type at ``path`` (``Docker``, ``Mesos``, ``DockerImage``...), if a struct."""
+        return self._kinds.get(path)
+
+    def explicit(self, path: str) -> bool:
+        """Whether the config set ``path`` itself rather than leaving a schema default."""
+        return self._explicit(path)
+
+    @cached_property
+    def _kinds(self) -> dict[str, str]:
+        from pystachio.composite import Structural
+
+        return {
+            path: model.kind(node)
+            for path, node in model.walk(self._job.current)
+            if isinstance(node, Structural)
+        }
+
+    def unbound_refs(self) -> list[model.UnboundRef]:
+        """Refs left unbound by the client's interpolation, each with the field holding it."""
+        if not self.interpolated:
+            return []
+        return model.unbound_refs(self._job.bound, self._job.interpolated, self._job.unbound)
+
+    def raw_strings(self) -> list[tuple[str, str]]:
+        """Every text value as written, before interpolation."""
+        return list(model.text_leaves(self._job.bound))
+
+    def type_errors(self) -> list[model.TypeProblem]:
+        """Every field failing the schema's type check (pystachio stops at the first)."""
+        return model.type_problems(self._job.bound)
+
+    @property
+    def cluster(self) -> Cluster | None:
+        clusters = self.context.clusters
+        name = self.get("cluster")
+        return clusters.get(name) if clusters is not None and isinstance(name, str) else None
+
+    @property
+    def profile(self) -> ClusterProfile:
+        name = self.get("cluster")
+        return self.context.profile(name if isinstance(name, str) else "")
+
+

@@ -1,0 +1,207 @@
+"""Where a field of a job was written: the keyword that set it, through templates and helpers.
+
+A rule names a field path (``task.processes[1].cmdline``). We follow the path through the raw
+pystachio objects, find the struct whose construction (or template call) set the field, and
+look up that call's keyword in the syntax tree. Elements of list and dict literals, mustaches
+inside strings and helper-function parameters are followed to the exact expression.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Sequence
+from types import CodeType
+from typing import Any, NamedTuple
+
+from auroralint import model
+from auroralint.diagnostic import Related
+from auroralint.origins import CodePoint, Origin, Recorder
+from auroralint.sourcemap import SourceFile, Sources, Span, byte_span
+
+
+_COMPREHENSIONS = frozenset({"<listcomp>", "<dictcomp>", "<setcomp>", "<genexpr>"})
+
+
+class Location(NamedTuple):
+    span: Span
+    related: tuple[Related, ...] = ()
+
+
+class _Expression(NamedTuple):
+    source: SourceFile
+    node: ast.AST
+    code: CodeType  # the code running ``node``
+    outer: tuple[CodePoint, ...]  # the call sites that led into ``code``
+    exact: bool  # the node is the value itself, not an enclosing keyword or list
+    keyword: ast.keyword | None = None  # reported instead of ``node`` when it is its value
+
+
+class Locator:
+    def __init__(self, recorder: Recorder, sources: Sources) -> None:
+        self.recorder = recorder
+        self.sources = sources
+
+    def chain(self, points: Sequence[CodePoint]) -> tuple[Related, ...]:
+        related = []
+        for inner, point in zip((None, *points), points):
+            if inner is not None and inner.code.co_name in _COMPREHENSIONS:
+                continue  # the call that started a comprehension adds nothing
+
+            span = self.sources.span_of(point)
+            if span is None:
+                continue
+            found = self.sources.call_of(point)
+            called = found and isinstance(found[1].func, ast.Name) and found[1].func.id
+            related.append(Related(span, "included from" if called == "include" else "called from"))
+        return tuple(related)
+
+    def at(self, points: Sequence[CodePoint]) -> Location | None:
+        for index, point in enumerate(points):
+            span = self.sources.span_of(point)
+            if span is not None:
+                return Location(span, self.chain(points[index + 1 :]))
+        return None
+
+    def site(self, origin: Origin) -> Location | None:
+        return self.at(origin.sites)
+
+    def keyword(self, point: CodePoint, name: str) -> Span | None:
+        """The span of keyword argument ``name`` in the call in progress at ``point``."""
+        found = self.sources.call_of(point)
+        if found is None:
+            return None
+        source, call = found
+        for keyword in call.keywords:
+            if keyword.arg == name:
+                return source.span(byte_span(keyword))
+        return None
+
+    def site_of(self, obj: Any) -> Location | None:
+        origin = self.recorder.origin(model.unwrap(obj))
+        return self.site(origin) if origin is not None else None
+
+    def is_explicit(self, root: Any, path: str) -> bool:
+        """Whether a call in the config set ``path``, rather than a schema default."""
+        steps = _steps(root, path)
+        if not steps or steps[-1][2] is None:
+            return False
+        for parent, component, _ in reversed(steps):
+            origin = self.recorder.origin(parent)
+            if origin is not None:  # the deepest struct the config built decides
+                return origin.setter_of(component) is not None
+        return False
+
+    def field(self, root: Any, path: str, ref: str = "", occurrence: int = 0) -> Location | None:
+        steps = _steps(root, path)
+        fallback = None
+        last = model.unwrap(steps[-1][2]) if steps else None
+        origin = self.recorder.origin(last) if last is not None else None
+        if origin is not None:
+            fallback = self.site(origin)
+        for depth in range(len(steps) - 1, -1, -1):
+            parent, component, _ = steps[depth]
+            origin = self.recorder.origin(parent)
+            if origin is None:
+                continue
+            setter = origin.setter_of(component)
+            if setter is None:
+                return fallback or self.site(origin)
+            remaining = [step[1] for step in steps[depth + 1 :]]
+            expression = self._keyword_value(setter, component)
+            if expression is not None:
+                expression = self._refine(expression, remaining)
+                if expression.exact or fallback is None:
+                    return self._finish(expression, ref, occurrence)
+            return fallback or self.site(setter)
+        return fallback or self.site_of(root)
+
+    def _keyword_value(self, origin: Origin, name: str) -> _Expression | None:
+        if origin.from_mapping or not origin.sites:
+            return None
+        found = self.sources.call_of(origin.sites[0])
+        if found is None:
+            return None
+        source, call = found
+        code, outer = origin.sites[0].code, origin.sites[1:]
+        for keyword in call.keywords:
+            if keyword.arg == name:
+                value = _Expression(source, keyword.value, code, outer, True, keyword)
+                return self._through_parameters(value) or value
+        return None
+
+    def _through_parameters(self, expression: _Expression) -> _Expression | None:
+        """Follow a helper function's parameter to the argument its caller passed."""
+        node, outer = expression.node, expression.outer
+        if not isinstance(node, ast.Name) or not outer:
+            return None
+        inner_code = expression.code
+        parameters = inner_code.co_varnames[: inner_code.co_argcount + inner_code.co_kwonlyargcount]
+        if node.id not in parameters:
+            return None
+        found = self.sources.call_of(outer[0])
+        if found is None:
+            return None
+        source, call = found
+        argument: ast.AST | None = None
+        for keyword in call.keywords:
+            if keyword.arg == node.id:
+                argument = keyword.value
+        position = parameters.index(node.id)
+        if argument is None and position < inner_code.co_argcount:
+            positional = call.args
+            if position < len(positional) and not any(
+                isinstance(arg, ast.Starred) for arg in positional[: position + 1]
+            ):
+                argument = positional[position]
+        if argument is None:
+            return None
+        caller = _Expression(source, argument, outer[0].code, outer[1:], True)
+        return self._through_parameters(caller) or caller
+
+    def _refine(self, expression: _Expression, components: list[str]) -> _Expression:
+        node = expression.node
+        for component in components:
+            inner: ast.AST | None = None
+            if isinstance(node, (ast.List, ast.Tuple)) and component.isdigit():
+                index = int(component)
+                if index < len(node.elts) and not any(
+                    isinstance(element, ast.Starred) for element in node.elts[: index + 1]
+                ):
+                    inner = node.elts[index]
+            elif isinstance(node, ast.Dict):
+                for key, value in zip(node.keys, node.values):
+                    if isinstance(key, ast.Constant) and str(key.value) == component:
+                        inner = value
+            if inner is None:
+                return expression._replace(node=node, exact=False)
+            node = inner
+        return expression._replace(node=node)
+
+    def _finish(self, expression: _Expression, ref: str, occurrence: int) -> Location:
+        source, node, keyword = expression.source, expression.node, expression.keyword
+        shown = keyword if keyword is not None and keyword.value is node and not ref else node
+        span = source.span(byte_span(shown))
+        if ref:
+            text = source.segment(node)
+            needle = "{{" + ref + "}}"
+            start = -1
+            for _ in range(occurrence + 1):
+                start = text.find(needle, start + 1)
+                if start < 0:
+                    break
+            if start >= 0:
+                span = source.offset_span(node, start, len(needle))
+        return Location(span, self.chain(expression.outer))
+
+
+def _steps(root: Any, path: str) -> list[tuple[Any, str, Any]]:
+    """(parent, component, value) along ``path``; stops at the first unset component."""
+    steps = []
+    node = root
+    for component in model.split(path):
+        value = model.child(node, component)
+        steps.append((model.unwrap(node), component, value))
+        if value is None:
+            break
+        node = value
+    return steps

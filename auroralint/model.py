@@ -1,0 +1,215 @@
+"""The typed boundary around pystachio: jobs as plain values, field paths, refs and type checks.
+
+Everything else in auroralint works with the plain values and paths produced here; only this
+module (with ``locate`` and the schema) reaches into pystachio objects.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from typing import Any, NamedTuple
+
+from pystachio import Empty
+from pystachio.base import Object
+from pystachio.basic import SimpleObject
+from pystachio.choice import ChoiceContainer
+from pystachio.composite import Structural
+from pystachio.container import ListContainer, MapContainer
+
+MUSTACHE = re.compile(r"\{\{(&?)([^{}]+?)\}\}")
+_COMPONENT = re.compile(r"\.?([A-Za-z_]\w*)|\[([^\]]*)\]")
+
+# Refs the client rewrites before interpolating (legacy aliases kept by Aurora 0.22).
+LEGACY_ALIASES = {"mesos": {"role": "{{role}}", "cluster": "{{cluster}}"},
+                  "thermos": {"user": "{{role}}"}}  # fmt: skip
+
+
+def join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def split(path: str) -> list[str]:
+    return [name or index for name, index in _COMPONENT.findall(path)]
+
+
+def unwrap(node: Any) -> Any:
+    """The value inside a Choice field, or the node itself."""
+    while isinstance(node, ChoiceContainer):
+        node = node._value
+    return node
+
+
+def fields(node: Any) -> Iterator[tuple[str, Any]]:
+    """The set (non-Empty) children of a struct, list or map node, in declaration order."""
+    node = unwrap(node)
+    if isinstance(node, Structural):
+        for name in node.TYPEMAP:
+            value = node._schema_data[name]
+            if value is not Empty:
+                yield name, value
+    elif isinstance(node, ListContainer):
+        yield from ((str(index), value) for index, value in enumerate(node._values))
+    elif isinstance(node, MapContainer):
+        yield from ((str(key.get()), value) for key, value in node._map)
+
+
+def child(node: Any, component: str) -> Any:
+    for name, value in fields(node):
+        if name == component:
+            return value
+    return None
+
+
+def walk(node: Any, path: str = "") -> Iterator[tuple[str, Any]]:
+    """Every node under ``node`` with its path; Choice wrappers are transparent."""
+    node = unwrap(node)
+    yield path, node
+    indexed = isinstance(node, (ListContainer, MapContainer))
+    for name, value in fields(node):
+        yield from walk(value, f"{path}[{name}]" if indexed else join(path, name))
+
+
+def plain(node: Any) -> Any:
+    """pystachio's ``get()`` shape (dicts, lists, scalars) without re-interpolating choices."""
+    node = unwrap(node)
+    if isinstance(node, Structural):
+        return {name: plain(value) for name, value in fields(node)}
+    if isinstance(node, ListContainer):
+        return [plain(value) for value in node._values]
+    if isinstance(node, MapContainer):
+        return {str(key.get()): plain(value) for key, value in node._map}
+    if isinstance(node, Object):
+        return node.get()
+    return node  # a raw value a Choice could not coerce
+
+
+def kind(node: Any) -> str:
+    from auroralint.schema import dsl_names
+
+    node = unwrap(node)
+    name = type(node).__name__
+    return dsl_names().get(name, name)
+
+
+def text_leaves(node: Any) -> Iterator[tuple[str, str]]:
+    """Every scalar holding text (strings, and numbers still written as ``{{refs}}``)."""
+    for path, value in walk(node):
+        if isinstance(value, SimpleObject) and isinstance(value._value, str):
+            yield path, value._value
+        elif isinstance(value, str):  # an uncoerced Choice value
+            yield path, value
+
+
+def mustaches(text: str) -> Iterator[tuple[str, bool]]:
+    """(address, escaped) for each ``{{...}}`` in ``text``; ``{{&x}}`` is escaped."""
+    for match in MUSTACHE.finditer(text):
+        yield match.group(2), bool(match.group(1))
+
+
+class UnboundRef(NamedTuple):
+    field: str
+    address: str
+    written_here: bool  # the raw value of ``field`` contains the mustache itself
+
+
+def unbound_refs(raw: Any, interpolated: Any, unbound: Sequence[str]) -> list[UnboundRef]:
+    """Which fields hold each ref that interpolation left unbound."""
+    wanted = set(unbound)
+    raw_text = dict(text_leaves(raw))
+    found = []
+    for path, text in text_leaves(interpolated):
+        written = {address for address, escaped in mustaches(raw_text.get(path, "")) if not escaped}
+        escaped = {address for address, was in mustaches(raw_text.get(path, "")) if was}
+        for address in dict.fromkeys(address for address, _ in mustaches(text)):
+            if address in wanted and (address in written or address not in escaped):
+                found.append(UnboundRef(path, address, address in written))
+    return found
+
+
+class TypeProblem(NamedTuple):
+    field: str
+    message: str
+    missing: bool  # a Required field that is not set
+
+
+def type_problems(job: Any) -> list[TypeProblem]:
+    """Every field of ``job`` that fails pystachio's type check, each on its own path."""
+    try:
+        if job.check().ok():
+            return []
+    except AttributeError:  # pystachio crashes on an invalid struct inside a Choice field
+        pass
+    return list(_check(job, ""))
+
+
+def _check(node: Any, path: str) -> Iterator[TypeProblem]:
+    if isinstance(node, ChoiceContainer):
+        yield from _check_choice(node, path)
+    elif isinstance(node, Structural):
+        scopes = node.scopes()
+        for name, signature in node.TYPEMAP.items():
+            value = node._schema_data[name]
+            if value is Empty:
+                if signature.required:
+                    message = f"{kind(node)}.{name} is required"
+                    yield TypeProblem(join(path, name), message, True)
+            else:
+                yield from _check(value.in_scope(*scopes), join(path, name))
+    elif isinstance(node, (ListContainer, MapContainer)):
+        scopes = node.scopes()
+        for name, value in fields(node):
+            yield from _check(value.in_scope(*scopes), f"{path}[{name}]")
+    else:
+        result = node.check()
+        if not result.ok():
+            yield TypeProblem(path, _readable(result.message()), False)
+
+
+def _check_choice(node: Any, path: str) -> Iterator[TypeProblem]:
+    value = node._value
+    for alternative in node.CHOICES:
+        if isinstance(value, alternative):
+            yield from _check(value.in_scope(*node.scopes()), path)
+            return
+    for alternative in node.CHOICES:
+        try:
+            coerced = alternative(value)
+        except (ValueError, AttributeError, TypeError):
+            continue
+        if coerced.in_scope(*node.scopes()).check().ok():
+            return
+    names = ", ".join(kind(alternative) for alternative in node.CHOICES)
+    got = kind(value) if isinstance(value, Object) else repr(value)
+    yield TypeProblem(path, f"expected one of {names}, got {got}", False)
+
+
+def _readable(message: str) -> str:
+    # pystachio says "'{{n}}' not an integer" or "Cannot coerce 'abc' to Float".
+    return message.removeprefix("Unable to interpolate: ")
+
+
+class UnknownAttribute(NamedTuple):
+    struct: str
+    attribute: str
+    known: tuple[str, ...]
+
+
+_UNKNOWN = re.compile(r"^(?:Unknown schema attribute (?P<a>\w+)|\w+ has no attribute (?P<b>\w+))$")
+
+
+def unknown_attribute(error: BaseException) -> UnknownAttribute | None:
+    """Details of pystachio's "Unknown schema attribute x" (or a misspelt accessor ``job.x()``)."""
+    match = _UNKNOWN.match(str(error)) if isinstance(error, AttributeError) else None
+    if match is None:
+        return None
+    struct = None
+    trace = error.__traceback__
+    while trace is not None:
+        candidate = trace.tb_frame.f_locals.get("self")
+        if isinstance(candidate, Structural):
+            struct = candidate
+        trace = trace.tb_next
+    if struct is None:
+        return None
+    return UnknownAttribute(kind(struct), match.group("a") or match.group("b"), tuple(struct.TYPEMAP))

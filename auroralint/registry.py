@@ -1,0 +1,76 @@
+"""Find the rules: one module per rule in ``auroralint.rules``, each holding one ``Rule``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from functools import cache
+from importlib.machinery import SourceFileLoader
+from importlib.util import module_from_spec, spec_from_loader
+from types import ModuleType
+
+from auroralint.rule import Rule
+
+
+class RegistryError(Exception):
+    pass
+
+
+@cache
+def all_rules() -> tuple[Rule, ...]:
+    import auroralint.rules as package
+
+    rules: list[Rule] = []
+    files = sorted(
+        (name, os.path.join(directory, name))
+        for directory in package.__path__
+        for name in os.listdir(directory)
+        if name.endswith(".py") and not name.startswith("_")
+    )
+    for name, path in files:
+        module = _load(f"{package.__name__}.{name[:-3]}", path)
+        found = [value for value in vars(module).values() if isinstance(value, Rule)]
+        if len(found) != 1:
+            raise RegistryError(f"{module.__name__} defines {len(found)} rules, expected one")
+        rules.append(found[0])
+    _check_unique(rules)
+    return tuple(sorted(rules, key=lambda rule: rule.code))
+
+
+def _load(name: str, path: str) -> ModuleType:
+    """Import one rule module from its known path (with its cached bytecode).
+
+    Going straight to the file skips the import system's search, which costs more than
+    running a small rule module; a hook pays it for every rule on every commit.
+    """
+    module = sys.modules.get(name)
+    if module is None:
+        loader = SourceFileLoader(name, path)
+        spec = spec_from_loader(name, loader)
+        assert spec is not None
+        module = module_from_spec(spec)
+        sys.modules[name] = module
+        try:
+            loader.exec_module(module)
+        except BaseException:
+            del sys.modules[name]
+            raise
+    return module
+
+
+def _check_unique(rules: list[Rule]) -> None:
+    for attribute in ("code", "name"):
+        seen: dict[str, Rule] = {}
+        for rule in rules:
+            key = getattr(rule, attribute)
+            if key in seen:
+                raise RegistryError(f"rules {seen[key].code} and {rule.code} share the {attribute} {key!r}")
+            seen[key] = rule
+
+
+def by_code_or_name(key: str) -> Rule | None:
+    wanted = key.upper() if key.upper().startswith("AUR") else key
+    for rule in all_rules():
+        if wanted in (rule.code, rule.name):
+            return rule
+    return None

@@ -1,0 +1,74 @@
+"""``path:line:col: CODE message [name]``, the source line and a caret, for people."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+from typing import TextIO
+
+from auroralint.diagnostic import Diagnostic
+from auroralint.reporters import Report
+
+_COLORS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+@cache
+def _lines(path: str) -> tuple[str, ...]:
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as handle:
+            return tuple(handle.read().splitlines())
+    except OSError:
+        return ()
+
+
+def printable(text: str) -> str:
+    """Control characters from a config shown escaped, never sent to the terminal."""
+    return "".join(
+        character if character.isprintable() or character == "\t" else repr(character)[1:-1]
+        for character in text
+    )
+
+
+def render(diagnostic: Diagnostic, color: bool) -> str:
+    paint = (lambda code, text: f"{code}{text}{_RESET}") if color else (lambda _, text: text)
+    header = (
+        f"{paint(_BOLD, diagnostic.path)}:{diagnostic.line}:{diagnostic.column}: "
+        f"{paint(_COLORS[diagnostic.severity], diagnostic.code)} "
+        f"{printable(diagnostic.message)} {paint(_DIM, f'[{diagnostic.name}]')}"
+    )
+    out = [header]
+    lines = _lines(diagnostic.path)
+    if 1 <= diagnostic.line <= len(lines):
+        text = printable(lines[diagnostic.line - 1].expandtabs(1))
+        number = str(diagnostic.line)
+        end = diagnostic.end_column if diagnostic.end_line == diagnostic.line else len(text) + 1
+        width = max(1, min(end, len(text) + 1) - diagnostic.column)
+        gutter = " " * len(number)
+        out.append(f"{paint(_DIM, number + ' |')} {text}")
+        caret = " " * (diagnostic.column - 1) + "^" * width
+        out.append(f"{paint(_DIM, gutter + ' |')} {paint(_COLORS[diagnostic.severity], caret)}")
+    if diagnostic.hint:
+        out.append(f"  help: {printable(diagnostic.hint)}")
+    for related in diagnostic.related:
+        out.append(f"  note: {related.note} {related.span}")
+    return "\n".join(out)
+
+
+def summary(report: Report) -> str:
+    counts = Counter(diagnostic.severity for diagnostic in report.diagnostics)
+    files = f"{report.files} file{'s' if report.files != 1 else ''}"
+    if not counts:
+        return f"No problems found in {files}."
+    parts = [
+        f"{counts[severity]} {severity}{'s' if counts[severity] != 1 else ''}"
+        for severity in ("error", "warning", "info")
+        if counts[severity]
+    ]
+    return f"Found {', '.join(parts)} in {files}."
+
+
+def write(report: Report, stream: TextIO) -> None:
+    for diagnostic in report.diagnostics:
+        stream.write(render(diagnostic, report.color) + "\n")
+    stream.write(summary(report) + "\n")

@@ -1,0 +1,71 @@
+"""A whole run: files in, every file evaluated in isolation, diagnostics out in a stable order."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+from typing import NamedTuple
+
+from auroralint.diagnostic import Diagnostic
+from auroralint.engine import EngineSettings, FileResult, classify, lint_file
+from auroralint.failures import LoadFailure, WorkerCrashed, WorkerTimeout
+from auroralint.files import matches_any
+from auroralint.isolation import Limits, WorkerFailure, run_isolated
+from auroralint.rule import Rule
+from auroralint.settings import matches
+
+
+class Run(NamedTuple):
+    engine: EngineSettings
+    limits: Limits = Limits()
+    per_file_ignores: Mapping[str, tuple[str, ...]] = MappingProxyType({})
+    root: str = "."  # where per-file-ignores patterns are relative to
+
+
+def lint_paths(files: Sequence[str], run: Run, with_jobs: bool = False) -> list[FileResult]:
+    """Lint ``files``; results follow the order of ``files``, diagnostics are sorted."""
+    task = functools.partial(lint_file, settings=run.engine, with_jobs=with_jobs)
+    results: dict[str, FileResult] = {}
+    for path, outcome in run_isolated(task, files, run.limits):
+        if isinstance(outcome, WorkerFailure):
+            outcome = FileResult(path, tuple(classify(_failure(path, outcome), run.engine)))
+        results[path] = _without_ignored(outcome, run)
+    return [results[path] for path in files]
+
+
+def _failure(path: str, failure: WorkerFailure) -> LoadFailure:
+    error: BaseException
+    if failure.kind == "timeout":
+        error = WorkerTimeout(failure.detail)
+    elif failure.kind == "memory":
+        error = MemoryError(failure.detail)
+    else:
+        error = WorkerCrashed(failure.detail)
+    return LoadFailure(error, path)
+
+
+def _without_ignored(result: FileResult, run: Run) -> FileResult:
+    if not run.per_file_ignores:
+        return result
+    rules = {rule.code: rule for rule in run.engine.rules}
+    kept = tuple(
+        diagnostic
+        for diagnostic in result.diagnostics
+        if not _ignored(diagnostic, rules.get(diagnostic.code), run)
+    )
+    return result._replace(diagnostics=kept)
+
+
+def _ignored(diagnostic: Diagnostic, rule: Rule | None, run: Run) -> bool:
+    if rule is None:
+        return False
+    return any(
+        matches(rule, codes) and matches_any(diagnostic.path, [pattern], run.root)
+        for pattern, codes in run.per_file_ignores.items()
+    )
+
+
+def unique_diagnostics(results: Sequence[FileResult]) -> list[Diagnostic]:
+    """All diagnostics once each: an included file's problem shows through every includer."""
+    return sorted({diagnostic for result in results for diagnostic in result.diagnostics})

@@ -1,0 +1,222 @@
+"""``[tool.auroralint]`` in the nearest ``pyproject.toml`` (or ``auroralint.toml``), validated.
+
+Every key is checked: an unknown key or a value of the wrong type is a ``SettingsError`` that
+names the key, and the CLI exits with status 2. Paths are relative to the configuration file.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+from auroralint.diagnostic import SEVERITIES, Severity
+from auroralint.rule import OptionValue, Rule
+
+
+class SettingsError(Exception):
+    pass
+
+
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+class FileSettings(NamedTuple):
+    """What a configuration file says; every field has the default of an absent file."""
+
+    source: str = ""  # the file read, if any
+    select: tuple[str, ...] = ("AUR",)
+    ignore: tuple[str, ...] = ()
+    per_file_ignores: Mapping[str, tuple[str, ...]] = _EMPTY
+    exclude: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = _EMPTY
+    rule_options: Mapping[str, Mapping[str, OptionValue]] = _EMPTY
+    clusters_file: str = ""
+    cluster_profiles: Mapping[str, Mapping[str, Any]] = _EMPTY
+    env: Mapping[str, str] = _EMPTY
+    prelude: tuple[str, ...] = ()
+    timeout: float | None = None
+    memory_limit: int | None = None
+
+    @property
+    def root(self) -> str:
+        """The directory paths in the file are relative to."""
+        return os.path.dirname(os.path.abspath(self.source)) if self.source else os.getcwd()
+
+
+def _text(path: str) -> str:
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def discover(start: str) -> str | None:
+    """The nearest ``auroralint.toml``, or ``pyproject.toml`` with a ``[tool.auroralint]``."""
+    directory = os.path.abspath(start)
+    while True:
+        dedicated = os.path.join(directory, "auroralint.toml")
+        if os.path.isfile(dedicated):
+            return dedicated
+        pyproject = os.path.join(directory, "pyproject.toml")
+        if os.path.isfile(pyproject):
+            try:
+                if "[tool.auroralint" in _text(pyproject):
+                    return pyproject
+            except (OSError, UnicodeDecodeError):
+                pass
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
+
+
+def read(path: str) -> FileSettings:
+    import tomllib
+
+    try:
+        document = tomllib.loads(_text(path))
+    except (OSError, UnicodeDecodeError) as error:
+        raise SettingsError(f"{path}: cannot read: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise SettingsError(f"{path}: invalid TOML: {error}") from None
+    if os.path.basename(path) == "pyproject.toml":
+        table = document.get("tool", {}).get("auroralint", {})
+        prefix = "tool.auroralint"
+    else:
+        table, prefix = document, ""
+    return parse(table, path, prefix)
+
+
+_KEYS = {
+    "select", "ignore", "per-file-ignores", "exclude", "severity", "rules", "clusters-file",
+    "clusters", "env", "prelude", "timeout", "memory-limit",
+}  # fmt: skip
+
+
+def parse(table: Mapping[str, Any], path: str, prefix: str = "") -> FileSettings:
+    where = _Where(path, prefix)
+    for key in table:
+        if key not in _KEYS:
+            raise SettingsError(f"{where(key)}: unknown setting (known: {', '.join(sorted(_KEYS))})")
+    base = os.path.dirname(path)
+    return FileSettings(
+        source=path,
+        select=_strings(table, "select", where, ("AUR",)),
+        ignore=_strings(table, "ignore", where, ()),
+        per_file_ignores={
+            pattern: _string_list(codes, where(f"per-file-ignores.{pattern}"))
+            for pattern, codes in _table(table, "per-file-ignores", where).items()
+        },
+        exclude=_strings(table, "exclude", where, ()),
+        severity={key: _severity(value, where(f"severity.{key}"))
+                  for key, value in _table(table, "severity", where).items()},  # fmt: skip
+        rule_options={
+            key: dict(_table_value(value, where(f"rules.{key}")))
+            for key, value in _table(table, "rules", where).items()
+        },
+        clusters_file=os.path.join(base, _string(table["clusters-file"], where("clusters-file")))
+        if "clusters-file" in table
+        else "",
+        cluster_profiles={
+            name: dict(_table_value(value, where(f"clusters.{name}")))
+            for name, value in _table(table, "clusters", where).items()
+        },
+        env={key: _string(value, where(f"env.{key}"))
+             for key, value in _table(table, "env", where).items()},  # fmt: skip
+        prelude=tuple(os.path.join(base, item) for item in _strings(table, "prelude", where, ())),
+        timeout=_number(table, "timeout", where),
+        memory_limit=int(_number(table, "memory-limit", where) or 0) or None,
+    )
+
+
+class _Where:
+    def __init__(self, path: str, prefix: str) -> None:
+        self.path, self.prefix = path, prefix
+
+    def __call__(self, key: str) -> str:
+        return f"{self.path}: {self.prefix + '.' if self.prefix else ''}{key}"
+
+
+def _string(value: Any, where: str) -> str:
+    if not isinstance(value, str):
+        raise SettingsError(f"{where}: expected a string, got {_type(value)}")
+    return value
+
+
+def _string_list(value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise SettingsError(f"{where}: expected a list of strings, got {_type(value)}")
+    return tuple(value)
+
+
+def _strings(table: Mapping[str, Any], key: str, where: _Where, default: tuple[str, ...]) -> tuple[str, ...]:
+    return _string_list(table[key], where(key)) if key in table else default
+
+
+def _table(table: Mapping[str, Any], key: str, where: _Where) -> Mapping[str, Any]:
+    return _table_value(table.get(key, {}), where(key))
+
+
+def _table_value(value: Any, where: str) -> Mapping[str, Any]:
+    if not isinstance(value, dict):
+        raise SettingsError(f"{where}: expected a table, got {_type(value)}")
+    return value
+
+
+def _severity(value: Any, where: str) -> Severity:
+    if value not in SEVERITIES:
+        raise SettingsError(f"{where}: expected one of {', '.join(SEVERITIES)}, got {value!r}")
+    return value  # type: ignore[no-any-return]
+
+
+def _number(table: Mapping[str, Any], key: str, where: _Where) -> float | None:
+    if key not in table:
+        return None
+    value = table[key]
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise SettingsError(f"{where(key)}: expected a positive number, got {value!r}")
+    return float(value)
+
+
+def _type(value: Any) -> str:
+    return {bool: "a boolean", int: "an integer", float: "a number", str: "a string",
+            list: "a list", dict: "a table"}.get(type(value), type(value).__name__)  # fmt: skip
+
+
+def rule_options(rule: Rule, given: Mapping[str, Any], where: str) -> Mapping[str, OptionValue]:
+    """``given`` checked against the rule's defaults (whose types are the schema) and merged."""
+    merged = dict(rule.options)
+    for key, value in given.items():
+        if key not in rule.options:
+            known = ", ".join(rule.options) or "none"
+            raise SettingsError(f"{where}.{key}: {rule.name} has no option {key!r} (options: {known})")
+        default = rule.options[key]
+        if isinstance(default, tuple):
+            merged[key] = _string_list(value, f"{where}.{key}")
+        elif isinstance(default, bool) or isinstance(value, bool):
+            if not isinstance(value, bool) or not isinstance(default, bool):
+                raise SettingsError(f"{where}.{key}: expected {_type(default)}, got {_type(value)}")
+            merged[key] = value
+        elif not isinstance(value, type(default)) and not (
+            isinstance(default, float) and isinstance(value, int)
+        ):
+            raise SettingsError(f"{where}.{key}: expected {_type(default)}, got {_type(value)}")
+        else:
+            merged[key] = value
+    return merged
+
+
+def matches(rule: Rule, patterns: Sequence[str]) -> int:
+    """How specifically ``patterns`` name ``rule``: 0 not at all, more for longer prefixes."""
+    best = 0
+    for pattern in patterns:
+        if pattern == rule.name:
+            return 100
+        if rule.code.startswith(pattern.upper()):
+            best = max(best, len(pattern))
+    return best
+
+
+def selected(rule: Rule, select: Sequence[str], ignore: Sequence[str]) -> bool:
+    chosen = matches(rule, select)
+    return chosen > 0 and chosen > matches(rule, ignore)

@@ -1,0 +1,40 @@
+"""A suppression comment that silences nothing, or names a rule that does not exist.
+
+Suppressions outlive the problems they were written for: once the config is fixed, a stale
+``# noqa: AUR103`` hides the next real problem of that kind on the line. Remove it. Only codes
+of rules that ran count, so ``--select`` never makes a suppression look unused.
+
+Options:
+    none
+
+Bad::
+
+    jobs = [job]  # noqa: AUR999  # expect: AUR901
+
+Good::
+
+    jobs = [job]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Set
+
+from auroralint import Finding, suppression_rule
+from auroralint.suppressions import Suppression
+
+
+@suppression_rule("AUR901", "unused-suppression", "warning")
+def check(
+    suppression: Suppression, used: Set[str], known: Set[str], enabled: Set[str]
+) -> Iterator[Finding]:
+    """``used``: codes and names the comment silenced; ``enabled``: those of rules that ran."""
+    if not suppression.codes:
+        if not used:
+            yield Finding("this `# noqa` suppresses nothing")
+        return
+    for code in suppression.codes:
+        if code not in known:
+            yield Finding(f"the suppression names an unknown rule `{code}`")
+        elif code in enabled and code not in used:
+            yield Finding(f"the suppression of {code} is unused: nothing reports it here")
