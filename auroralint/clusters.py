@@ -97,8 +97,20 @@ def _schema_problems(document: Any, path: str, text: str) -> Iterator[LoadFailur
     validator = Draft202012Validator(_schema())
     for error in sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.absolute_path))):
         for leaf in _leaves(error):
-            where = "/".join(str(part) for part in leaf.absolute_path) or "the top level"
-            yield _failure(f"{where}: {_explain(leaf)}", path, text, list(leaf.absolute_path))
+            at = list(leaf.absolute_path)
+            yield _failure(f"{_entry(document, at)}{_explain(leaf)}", path, text, at)
+
+
+def _entry(document: Any, at: list[str | int]) -> str:
+    """``cluster 'devcluster': `` for a problem inside an entry, else nothing."""
+    if not at:
+        return ""
+    try:
+        entry = document[at[0]]
+    except (KeyError, IndexError, TypeError):
+        return ""
+    name = entry.get("name") if isinstance(entry, dict) else None
+    return f"cluster {name!r}: " if isinstance(name, str) else f"cluster entry {at[0]!r}: "
 
 
 def _leaves(error: Any) -> Iterator[Any]:

@@ -151,6 +151,12 @@ def _apply_suppressions(
             kept.append(diagnostic)
     checkers = [rule for rule in settings.rules if rule.kind == "suppression"]
     if checkers:
+        # A suppression may name the checker itself, to keep a deliberate stale code quiet.
+        def silenced(diagnostic: Diagnostic) -> bool:
+            return any(suppression.codes and suppression.covers(diagnostic.line, diagnostic.code,
+                                                                diagnostic.name)
+                       for suppression in found.get(diagnostic.path, []))  # fmt: skip
+
         from auroralint.registry import all_rules
 
         known = {key for rule in all_rules() for key in (rule.code, rule.name)}
@@ -159,7 +165,8 @@ def _apply_suppressions(
         for suppression in found.get(evaluation.path, []):
             for rule in checkers:
                 findings = rule.check(suppression, used.get(suppression, set()), known, enabled)
-                kept.extend(Diagnostic.at(suppression.span, rule.code, rule.name,
+                reported = (Diagnostic.at(suppression.span, rule.code, rule.name,
                                           settings.severity(rule), finding)
                             for finding in findings)  # fmt: skip
+                kept.extend(diagnostic for diagnostic in reported if not silenced(diagnostic))
     return kept

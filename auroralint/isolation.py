@@ -120,8 +120,11 @@ def _start(task: Callable[[Item], Result], item: Item, limits: Limits) -> tuple[
 
 
 def _sandbox(limits: Limits) -> None:
+    import faulthandler
+
     os.setpgid(0, 0)
     signal.signal(signal.SIGINT, signal.SIG_DFL)
+    faulthandler.disable()  # it keeps its own copy of stderr; a config's crash is reported anyway
     devnull = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(devnull, fd)

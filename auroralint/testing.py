@@ -95,8 +95,12 @@ class Case(NamedTuple):
     prelude: str = PRELUDE
 
 
-def run(case: Case, directory: Path) -> list[Diagnostic]:
-    """Lint the case in ``directory`` exactly as the command line would, one worker per file."""
+def run(case: Case, directory: Path, write: bool = True) -> list[Diagnostic]:
+    """Lint the case in ``directory`` exactly as the command line would, one worker per file.
+
+    With ``write=False`` the config is already in ``directory`` (a fixture copied with the
+    files it includes) and ``case.text`` only provides the markers.
+    """
     from auroralint import settings as settings_module
     from auroralint.clusters import build_context
     from auroralint.engine import EngineSettings, classify
@@ -106,7 +110,8 @@ def run(case: Case, directory: Path) -> list[Diagnostic]:
 
     directory.mkdir(parents=True, exist_ok=True)
     config = directory / case.name
-    config.write_text(case.text, encoding="utf-8")
+    if write:
+        config.write_text(case.text, encoding="utf-8")
     prelude = directory / "prelude.aurora"
     prelude.write_text(case.prelude, encoding="utf-8")
     table = dict(case.settings)
@@ -127,7 +132,7 @@ def run(case: Case, directory: Path) -> list[Diagnostic]:
         options=options,
         context=context,
     )
-    run_settings = Run(engine, Limits(timeout=5, memory_mb=512, workers=1), {}, str(directory))
+    run_settings = Run(engine, Limits(timeout=3, memory_mb=512, workers=1), {}, str(directory))
     diagnostics = unique_diagnostics(lint_paths([str(config)], run_settings))
     diagnostics += [found for problem in problems for found in classify(problem, engine)]
     return diagnostics

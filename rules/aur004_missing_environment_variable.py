@@ -43,9 +43,7 @@ def _raised_by_environ(error: KeyError) -> bool:
     trace = error.__traceback__
     while trace is not None:
         frame = trace.tb_frame
-        if frame.f_code.co_filename == os.__file__ and isinstance(
-            frame.f_locals.get("self"), os._Environ
-        ):
+        if isinstance(frame.f_locals.get("self"), os._Environ):
             return True
         trace = trace.tb_next
     return False

@@ -13,13 +13,14 @@ Options:
 
 Bad::
 
-    # clusters.json: [{"name": "devcluster", "docker_registry": "registry.example.com"}]
-    jobs = [job]  # expect: AUR301
+    # clusters.json: [{"name": "devcluster", "scheduler_uri": "http://localhost:8081",
+    #   "docker_registry": "registry.example.com"}]  # expect: AUR301
+    jobs = [job]
 
 Good::
 
     # clusters.json: [{"name": "devcluster", "scheduler_uri": "http://localhost:8081",
-    #                  "docker_registry": "https://registry.example.com"}]
+    #   "docker_registry": "https://registry.example.com"}]
     jobs = [job]
 """
 
@@ -34,4 +35,4 @@ from auroralint.clusters import ClustersFileError
 @load_rule("AUR301", "invalid-clusters-file", "error")
 def classify(failure: LoadFailure) -> Iterator[Finding]:
     if isinstance(failure.error, ClustersFileError):
-        yield Finding(f"{failure.error.path}: {failure.error}")
+        yield Finding(str(failure.error))

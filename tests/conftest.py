@@ -1,0 +1,36 @@
+"""Shared test helpers: the repository layout, the shared corpus, and running the real CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+CORPUS = SHARED / "corpus"
+
+
+@pytest.fixture
+def corpus() -> Path:
+    if not (CORPUS / "configs").is_dir():
+        pytest.skip("../shared/corpus is not beside this checkout")
+    return CORPUS
+
+
+def run_cli(*args: str, cwd: Path | str | None = None, env: dict[str, str] | None = None,
+            timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """``python -m auroralint ARGS`` in a real subprocess, as users run it."""
+    environment = {**os.environ, "NO_COLOR": "1", **(env or {})}
+    environment.pop("AURORALINT_OUTPUT_FORMAT", None)
+    return subprocess.run(
+        [sys.executable, "-m", "auroralint", *args],
+        cwd=cwd,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
