@@ -17,6 +17,9 @@ class Finding(NamedTuple):
     ``constraints[dedicated]``; empty for the job itself). Load rules use it for the keyword at
     fault in the failing call. ``ref`` narrows the location to a ``{{mustache}}`` inside the
     field's string; ``occurrence`` picks which one when it appears several times.
+    ``severity`` replaces the rule's default for this finding (a rule that knows the cluster's
+    scheduler reports an error, one guessing from Aurora's defaults a warning); a severity the
+    user configured for the rule still wins.
     """
 
     message: str
@@ -24,6 +27,7 @@ class Finding(NamedTuple):
     hint: str = ""
     ref: str = ""
     occurrence: int = 0
+    severity: Severity | None = None
 
 
 class Related(NamedTuple):

@@ -26,8 +26,9 @@ class EngineSettings(NamedTuple):
     context: RunContext = RunContext()
     all_load_rules: bool = False  # classify failures with every load rule, imported on demand
 
-    def severity(self, rule: Rule) -> Severity:
-        return self.severities.get(rule.code, rule.severity)
+    def severity(self, rule: Rule, finding: Finding | None = None) -> Severity:
+        chosen = finding.severity if finding is not None else None
+        return self.severities.get(rule.code, chosen or rule.severity)
 
     def options_for(self, rule: Rule) -> Options:
         return self.options.get(rule.code, rule.options)
@@ -104,7 +105,7 @@ def _place_failure(
     span = location.span
     if finding.field and failure.point is not None and locator is not None:
         span = locator.keyword(failure.point, finding.field) or span
-    return Diagnostic.at(span, rule.code, rule.name, settings.severity(rule), finding,
+    return Diagnostic.at(span, rule.code, rule.name, settings.severity(rule, finding), finding,
                          related=location.related)  # fmt: skip
 
 
@@ -127,8 +128,9 @@ def _lint_job(
                 or locator.site_of(job.raw)
                 or _start_of(path)
             )
-            yield Diagnostic.at(location.span, rule.code, rule.name, settings.severity(rule),
-                                finding, job.key, location.related)  # fmt: skip
+            yield Diagnostic.at(location.span, rule.code, rule.name,
+                                settings.severity(rule, finding), finding, job.key,
+                                location.related)  # fmt: skip
 
 
 def _apply_suppressions(

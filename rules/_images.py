@@ -1,0 +1,120 @@
+"""Docker image references and the ``{{docker.image[name][tag]}}`` binder, shared by rules."""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple
+
+DOCKER_HUB = "docker.io"
+# Docker's grammar: lower-case path components separated by / (with . _ - inside), a tag of
+# word characters, dots and dashes (at most 128), a digest algorithm:hex.
+_COMPONENT = re.compile(r"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$")
+_TAG = re.compile(r"^[\w][\w.-]{0,127}$")
+_DIGEST = re.compile(r"^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}$")
+_BINDER = re.compile(r"\{\{docker\.image(?P<rest>(?:\[[^\]{}]*\]|\.[^{}\[\]]*)*)\}\}")
+_INDEX = re.compile(r"\[([^\]]*)\]")
+
+
+class ImageRef(NamedTuple):
+    """``registry/repository:tag@digest`` split into parts; missing parts are empty."""
+
+    registry: str
+    repository: str
+    tag: str
+    digest: str
+
+    @property
+    def official(self) -> bool:
+        """A Docker Hub image named without a namespace (``python``, meaning library/python)."""
+        return not self.registry and "/" not in self.repository
+
+    @property
+    def name(self) -> str:
+        return f"{self.registry}/{self.repository}" if self.registry else self.repository
+
+    def spellings(self) -> set[str]:
+        """The ways to write this image's name: Docker Hub's ``python``, ``library/python``
+        and ``docker.io/library/python`` are one image."""
+        if self.registry not in ("", DOCKER_HUB, "index.docker.io", "registry-1.docker.io"):
+            return {self.name}
+        short = self.repository.removeprefix("library/")
+        if "/" in short:
+            return {short, f"{DOCKER_HUB}/{short}"}
+        return {short, f"library/{short}", f"{DOCKER_HUB}/library/{short}"}
+
+    def matches(self, patterns: Sequence[str]) -> bool:
+        """Whether ``name:tag`` or ``name`` matches one of the globs, in any spelling."""
+        tag = f":{self.tag}" if self.tag else ""
+        names = {spelling + suffix for spelling in self.spellings() for suffix in (tag, "")}
+        return any(fnmatch.fnmatchcase(name, pattern) for pattern in patterns for name in names)
+
+
+def is_registry_host(component: str) -> bool:
+    return "." in component or ":" in component or component == "localhost"
+
+
+def parse_image(text: str) -> ImageRef | None:
+    """Split an image reference, or None when it is not one (empty, spaces, ``{{refs}}``)."""
+    text = text.strip()
+    if not text or any(c.isspace() for c in text) or "{{" in text:
+        return None
+    rest, _, digest = text.partition("@")
+    registry = ""
+    first, slash, remainder = rest.partition("/")
+    if slash and is_registry_host(first):
+        registry, rest = first, remainder
+    repository, colon, tag = rest.rpartition(":") if ":" in rest.rsplit("/", 1)[-1] else (rest, "", "")
+    if not colon:
+        repository, tag = rest, ""
+    return ImageRef(registry, repository, tag, digest)
+
+
+def repository_problem(repository: str) -> str:
+    """Why ``repository`` is not a valid Docker repository path, or ``""`` when it is."""
+    if not repository:
+        return "the repository name is empty"
+    if repository != repository.lower():
+        return "Docker repository names must be lower case"
+    for component in repository.split("/"):
+        if not _COMPONENT.match(component):
+            return f"{component!r} is not a valid repository path component"
+    return ""
+
+
+def tag_problem(tag: str) -> str:
+    """Why ``tag`` is not a valid Docker tag, or ``""`` when it is."""
+    if not _TAG.match(tag):
+        return f"{tag!r} is not a valid Docker tag (letters, digits, _ . -, at most 128)"
+    return ""
+
+
+def digest_valid(digest: str) -> bool:
+    return bool(_DIGEST.match(digest))
+
+
+class Binder(NamedTuple):
+    """One ``{{docker.image...}}`` in a string: its text, its indices, and where it is."""
+
+    text: str  # the whole mustache
+    address: str  # inside the braces: docker.image[...][...]
+    indices: tuple[str, ...]  # the bracketed parts, in order
+    well_formed: bool  # only [..] parts: no .name parts
+    start: int
+
+    @property
+    def name(self) -> str:
+        return self.indices[0] if len(self.indices) == 2 else ""
+
+    @property
+    def tag(self) -> str:
+        return self.indices[1] if len(self.indices) == 2 else ""
+
+
+def binders(text: str) -> Iterator[Binder]:
+    for match in _BINDER.finditer(text):
+        rest = match.group("rest")
+        indices = tuple(_INDEX.findall(rest))
+        well_formed = _INDEX.sub("", rest) == ""
+        yield Binder(match.group(0), match.group(0)[2:-2], indices, well_formed, match.start())
