@@ -41,12 +41,14 @@ class Locator:
         self.recorder = recorder
         self.sources = sources
 
-    def chain(self, points: Sequence[CodePoint]) -> tuple[Related, ...]:
+    def chain(self, points: Sequence[CodePoint], inner: CodeType | None = None) -> tuple[Related, ...]:
+        """The outer call sites as notes; ``inner`` is the code the first of them called."""
         related = []
-        for inner, point in zip((None, *points), points):
-            if inner is not None and inner.code.co_name in _COMPREHENSIONS:
+        for point in points:
+            called_comprehension = inner is not None and inner.co_name in _COMPREHENSIONS
+            inner = point.code
+            if called_comprehension:
                 continue  # the call that started a comprehension adds nothing
-
             span = self.sources.span_of(point)
             if span is None:
                 continue
@@ -59,7 +61,7 @@ class Locator:
         for index, point in enumerate(points):
             span = self.sources.span_of(point)
             if span is not None:
-                return Location(span, self.chain(points[index + 1 :]))
+                return Location(span, self.chain(points[index + 1 :], point.code))
         return None
 
     def site(self, origin: Origin) -> Location | None:
@@ -191,7 +193,7 @@ class Locator:
                     break
             if start >= 0:
                 span = source.offset_span(node, start, len(needle))
-        return Location(span, self.chain(expression.outer))
+        return Location(span, self.chain(expression.outer, expression.code))
 
 
 def _steps(root: Any, path: str) -> list[tuple[Any, str, Any]]:

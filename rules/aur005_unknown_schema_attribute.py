@@ -26,11 +26,11 @@ from auroralint.model import unknown_attribute
 
 # (struct, removed field) -> what replaced it
 _REMOVED = {
-    ("MesosJob", "cron_policy"): "removed in Aurora 0.6.0; use cron_collision_policy",
-    ("MesosJob", "daemon"): "removed in Aurora 0.6.0; use service=True",
-    ("MesosJob", "health_check_interval_secs"):
+    ("Job", "cron_policy"): "removed in Aurora 0.6.0; use cron_collision_policy",
+    ("Job", "daemon"): "removed in Aurora 0.6.0; use service=True",
+    ("Job", "health_check_interval_secs"):
         "removed in Aurora 0.6.0; use health_check_config=HealthCheckConfig(interval_secs=...)",
-    ("MesosJob", "recipes"): "removed in Aurora 0.6.0",
+    ("Job", "recipes"): "removed in Aurora 0.6.0",
     ("HealthCheckConfig", "endpoint"):
         "moved to HttpHealthChecker in Aurora 0.12.0: "
         "health_checker=HealthCheckerConfig(http=HttpHealthChecker(endpoint=...))",
@@ -46,7 +46,7 @@ def classify(failure: LoadFailure) -> Iterator[Finding]:
     if found is None:
         return
     struct, attribute = found.struct, found.attribute
-    shown = "Job" if struct == "MesosJob" else struct
+    shown = struct
     removed = _REMOVED.get((struct, attribute))
     if removed:
         yield Finding(f"{shown} has no field `{attribute}`: {removed}", field=attribute)

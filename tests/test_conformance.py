@@ -1,0 +1,47 @@
+"""``auroralint inspect`` agrees with Aurora's own loader on every config of the shared corpus."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS, REPO
+
+sys.path.insert(0, str(REPO / "scripts"))
+import conformance  # noqa: E402
+
+CONFIGS = CORPUS / "configs"
+FILES = sorted(str(p.relative_to(CONFIGS)) for p in CONFIGS.rglob("*.aurora")) if CONFIGS.is_dir() else []
+
+
+@pytest.fixture(scope="module")
+def inspected() -> dict[str, dict]:
+    if not FILES:
+        pytest.skip("../shared/corpus is not beside this checkout")
+    return conformance.inspect(CONFIGS, FILES)
+
+
+@pytest.mark.parametrize("config", FILES or ["(no corpus)"])
+def test_config_agrees_with_aurora(config: str, inspected: dict[str, dict]) -> None:
+    expected = json.loads((CORPUS / "expected" / config).with_suffix(".json").read_text())
+    assert conformance.disagreements(expected, inspected[config]) == []
+
+
+def test_whole_corpus_counts() -> None:
+    if not FILES:
+        pytest.skip("../shared/corpus is not beside this checkout")
+    loaded = [f for f in FILES if "load_error" not in json.loads(
+        (CORPUS / "expected" / f).with_suffix(".json").read_text())]  # fmt: skip
+    assert (len(FILES), len(loaded)) == (36, 27)
+
+
+def test_jobs_have_keys(inspected: dict[str, dict]) -> None:
+    document = inspected["examples/jobs/hello_docker_engine.aurora"]
+    assert [job["key"] for job in document["jobs"]] == [
+        "devcluster/www-data/devel/hello_docker_engine",
+        "devcluster/www-data/devel/hello_docker_engine_binding",
+    ]
+    assert document["diagnostics"] == []
