@@ -158,6 +158,16 @@ class JobView:
         """Every text value as written, before interpolation."""
         return list(model.text_leaves(self._job.bound))
 
+    def struct_ref(self, field: str, address: str) -> model.StructRef | None:
+        """For a ref left unbound in ``field``: the struct that its longest resolvable prefix
+        names (the job's own fields, a struct bound with ``.bind(profile=...)``), if any."""
+        return model.struct_ref(self._job.bound, field, address)
+
+    def names_in_scope(self, field: str) -> list[str]:
+        """The addresses a ``{{ref}}`` in ``field`` can use: the fields of the enclosing structs,
+        bindings (``.bind()``, ``--bind``, the client's aliases) and bound structs' fields."""
+        return model.names_at(self._job.bound, field)
+
     def type_errors(self) -> list[model.TypeProblem]:
         """Every field failing the schema's type check (pystachio stops at the first)."""
         return model.type_problems(self._job.bound)
