@@ -44,29 +44,40 @@ class FileResult(NamedTuple):
     path: str
     diagnostics: tuple[Diagnostic, ...] = ()
     jobs: tuple[JobReport, ...] = ()
+    internal_errors: tuple[str, ...] = ()  # rules that crashed: auroralint's bugs, not the config's
 
 
 def lint_file(path: str, settings: EngineSettings, with_jobs: bool = False) -> FileResult:
     """Evaluate and lint ``path``; ``with_jobs`` also reports each job as ``inspect`` shows it."""
     evaluation = evaluate(path, settings.load)
     locator = Locator(evaluation.recorder, evaluation.sources)
+    errors: list[str] = []
     diagnostics: list[Diagnostic] = []
     failure = _failure_of(evaluation, locator)
     if failure is not None:
-        diagnostics.extend(classify(failure, settings, locator))
+        diagnostics.extend(classify(failure, settings, locator, errors=errors))
     jobs = [prepare(index, raw, settings.bindings) for index, raw in enumerate(evaluation.jobs)]
     job_rules = [rule for rule in settings.rules if rule.kind == "job"]
     for job in jobs:
-        found = list(_lint_job(job, job_rules, settings, locator, path))
+        found = list(_lint_job(job, job_rules, settings, locator, path, errors))
         if job.error is not None and not found:
             # Nothing explained why interpolation failed: say so rather than stay silent.
-            where = locator.site_of(job.raw)
-            failed = LoadFailure(InterpolationFailed(job.error), path, where)
-            found = classify(failed, settings, locator)
+            failed = LoadFailure(InterpolationFailed(job.error), path, locator.site_of(job.raw))
+            found = classify(failed, settings, locator, job.key, errors)
         diagnostics.extend(found)
     diagnostics = _apply_suppressions(diagnostics, evaluation, settings)
     reports = tuple(JobReport(job.key, job.data, job.unbound) for job in jobs) if with_jobs else ()
-    return FileResult(path, tuple(sorted(set(diagnostics))), reports)
+    return FileResult(path, tuple(sorted(set(diagnostics))), reports, tuple(errors))
+
+
+def _findings(rule: Rule, errors: list[str], where: str, *arguments: object) -> list[Finding]:
+    """A rule's findings; a rule that raises is an internal error, and the others still run."""
+    try:
+        return list(rule.check(*arguments))
+    except Exception as error:  # noqa: BLE001 - one broken rule must not stop the run
+        errors.append(f"rule {rule.code} ({rule.name}) failed on {where}: "
+                      f"{type(error).__name__}: {error}")  # fmt: skip
+        return []
 
 
 def _failure_of(evaluation: Evaluation, locator: Locator) -> LoadFailure | None:
@@ -78,7 +89,11 @@ def _failure_of(evaluation: Evaluation, locator: Locator) -> LoadFailure | None:
 
 
 def classify(
-    failure: LoadFailure, settings: EngineSettings, locator: Locator | None = None
+    failure: LoadFailure,
+    settings: EngineSettings,
+    locator: Locator | None = None,
+    job: str = "",
+    errors: list[str] | None = None,
 ) -> list[Diagnostic]:
     """What the load rules make of a failure; the fallback rule takes what none claims."""
     load_rules = [rule for rule in settings.rules if rule.kind == "load"]
@@ -87,9 +102,9 @@ def classify(
 
         load_rules = [rule for rule in all_rules() if rule.kind == "load"]
     for rule in sorted(load_rules, key=lambda rule: rule.fallback):
-        findings = list(rule.check(failure))
+        findings = _findings(rule, errors if errors is not None else [], failure.path, failure)
         if findings:
-            return [_place_failure(failure, rule, finding, settings, locator)
+            return [_place_failure(failure, rule, finding, settings, locator, job)
                     for finding in findings]  # fmt: skip
     return []
 
@@ -100,13 +115,19 @@ def _place_failure(
     finding: Finding,
     settings: EngineSettings,
     locator: Locator | None,
+    job: str,
 ) -> Diagnostic:
     location = failure.location or _start_of(failure.path)
     span = location.span
     if finding.field and failure.point is not None and locator is not None:
         span = locator.keyword(failure.point, finding.field) or span
+    includes = [str(related.span) for related in location.related if related.note == "included from"]
+    if includes:  # the file at fault is not the one being linted: say how it got there
+        finding = finding._replace(
+            message=f"{finding.message} (included from {' <- '.join(includes)})"
+        )
     return Diagnostic.at(span, rule.code, rule.name, settings.severity(rule, finding), finding,
-                         related=location.related)  # fmt: skip
+                         job, location.related)  # fmt: skip
 
 
 def _start_of(path: str) -> Location:
@@ -119,10 +140,12 @@ def _lint_job(
     settings: EngineSettings,
     locator: Locator,
     path: str,
+    errors: list[str],
 ) -> Iterable[Diagnostic]:
     view = JobView(job, settings.context, lambda field: locator.is_explicit(job.raw, field))
+    where = f"{path} job {job.key}"
     for rule in rules:
-        for finding in rule.check(view, settings.options_for(rule)):
+        for finding in _findings(rule, errors, where, view, settings.options_for(rule)):
             location = (
                 locator.field(job.raw, finding.field, finding.ref, finding.occurrence)
                 or locator.site_of(job.raw)

@@ -32,7 +32,7 @@ class Limits(NamedTuple):
 
 
 class WorkerFailure(NamedTuple):
-    kind: str  # "timeout", "memory" or "crash"
+    kind: str  # "timeout", "memory", "crash" (the config killed it) or "internal" (our bug)
     detail: str
 
 
@@ -112,6 +112,8 @@ def _start(task: Callable[[Item], Result], item: Item, limits: Limits) -> tuple[
             payload = pickle.dumps(task(item))
         except MemoryError:
             payload = pickle.dumps(WorkerFailure("memory", "the memory limit was exceeded"))
+        except Exception as error:  # noqa: BLE001 - auroralint's own bug: report, don't hide it
+            payload = pickle.dumps(WorkerFailure("internal", f"{type(error).__name__}: {error}"))
         with os.fdopen(write_end, "wb") as pipe:
             pipe.write(payload)
     except BaseException:  # noqa: BLE001 - whatever happens, the worker must not unwind

@@ -48,8 +48,9 @@ def classify(failure: LoadFailure) -> Iterator[Finding]:
     struct, attribute = found.struct, found.attribute
     shown = struct
     removed = _REMOVED.get((struct, attribute))
+    fields = f"{shown} fields: {', '.join(sorted(found.known))}"
     if removed:
-        yield Finding(f"{shown} has no field `{attribute}`: {removed}", field=attribute)
+        yield Finding(f"{shown} has no field `{attribute}`: {removed}", field=attribute, hint=fields)
         return
     import difflib
 
@@ -57,8 +58,4 @@ def classify(failure: LoadFailure) -> Iterator[Finding]:
         known for known in found.known if known.startswith(attribute)
     ][:1]
     suggestion = f"; did you mean `{close[0]}`?" if close else ""
-    yield Finding(
-        f"{shown} has no field `{attribute}`{suggestion}",
-        field=attribute,
-        hint="" if close else f"{shown} fields: {', '.join(sorted(found.known))}",
-    )
+    yield Finding(f"{shown} has no field `{attribute}`{suggestion}", field=attribute, hint=fields)

@@ -34,6 +34,8 @@ def classify(failure: LoadFailure) -> Iterator[Finding]:
     if match is None:
         return
     enum = dsl_names().get(match.group("enum"), match.group("enum"))
+    values = match.group("values")
     yield Finding(
-        f"invalid {enum} value: accepted values are {match.group('values')} (case-sensitive)"
+        f"invalid {enum} value: accepted values are {values} (case-sensitive)",
+        hint=f"write one of {values} exactly",
     )

@@ -29,8 +29,10 @@ from auroralint import Finding, LoadFailure, load_rule
 @load_rule("AUR008", "config-error", "error", fallback=True)
 def classify(failure: LoadFailure) -> Iterator[Finding]:
     error = failure.error
+    hint = "Aurora's client stops loading the config here too; the notes show the calls that led here"
     if isinstance(error, SystemExit):
-        yield Finding(f"the config called sys.exit({error.code!r})")
+        yield Finding(f"the config called sys.exit({error.code!r})",
+                      hint="a config must not exit: Aurora's client would exit with it")
         return
     text = str(error)
-    yield Finding(f"{type(error).__name__}: {text}" if text else type(error).__name__)
+    yield Finding(f"{type(error).__name__}: {text}" if text else type(error).__name__, hint=hint)

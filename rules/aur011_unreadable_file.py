@@ -26,4 +26,5 @@ from auroralint.loader import UnreadableFile
 @load_rule("AUR011", "unreadable-file", "error")
 def classify(failure: LoadFailure) -> Iterator[Finding]:
     if isinstance(failure.error, UnreadableFile):
-        yield Finding(str(failure.error))
+        yield Finding(str(failure.error),
+                      hint="exclude files that are not Aurora configs with --exclude or `exclude`")

@@ -27,4 +27,6 @@ from auroralint.failures import WorkerCrashed
 @load_rule("AUR013", "evaluation-crashed", "error")
 def classify(failure: LoadFailure) -> Iterator[Finding]:
     if isinstance(failure.error, WorkerCrashed):
-        yield Finding(f"evaluating the config crashed: {failure.error}")
+        yield Finding(f"evaluating the config crashed: {failure.error}",
+                      hint="the config's own code (or a library it imports) killed the Python "
+                      "process; Aurora's client would die the same way")

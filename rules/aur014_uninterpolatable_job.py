@@ -27,5 +27,9 @@ from auroralint.loader import InterpolationFailed
 
 @load_rule("AUR014", "uninterpolatable-job", "error")
 def classify(failure: LoadFailure) -> Iterator[Finding]:
-    if isinstance(failure.error, InterpolationFailed):
-        yield Finding(f"the job cannot be interpolated: {failure.error}")
+    error = failure.error
+    if isinstance(error, InterpolationFailed):
+        cycle = "Maximum replacements" in str(error)
+        hint = ("two {{refs}} refer to each other; bind one of them to a value" if cycle
+                else "a value cannot be converted to its field's type once its refs are filled in")
+        yield Finding(f"the job cannot be interpolated: {error}", hint=hint)
