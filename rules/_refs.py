@@ -1,0 +1,86 @@
+"""Mustache refs as Aurora treats them: run-time namespaces, where they are bound, their grammar."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+
+from auroralint.model import MUSTACHE, mustaches, split
+from auroralint.rules._images import binders
+
+# Bound on the agent (executor and Thermos runner), never by the client.
+RUNTIME = ("mesos.instance", "mesos.hostname", "thermos.task_id")
+_PORT = re.compile(r"^thermos\.ports\[[\w./-]+\]$")
+_PORT_LIKE = re.compile(r"^thermos\.ports?(?:\[(?P<index>[^\]]+)\]|\.(?P<name>\w+))$")
+# The parts of a job the executor interpolates at launch; elsewhere the literal text stays.
+EXECUTOR_FIELDS = ("task", "announce", "health_check_config", "lifecycle")
+# pystachio's ref parts: `.name` and `[index]`.
+_PART = re.compile(r"\.[^\d\W]\w*|\[[\w./-]+\]")
+
+
+def is_runtime(address: str) -> bool:
+    return address in RUNTIME or bool(_PORT.match(address))
+
+
+def interpolated_on_agent(field: str) -> bool:
+    return (split(field) or [""])[0] in EXECUTOR_FIELDS
+
+
+def is_binder(address: str) -> bool:
+    """A ``{{docker.image...}}`` ref, the Docker binder rules' business, well formed or not."""
+    return any(True for _ in binders("{{" + address + "}}"))
+
+
+def runtime_spelling(address: str) -> str:
+    """The run-time ref a misspelt one stands for (``thermos.port[http]``), or ``""``."""
+    port = _PORT_LIKE.match(address)
+    if port:
+        fixed = f"thermos.ports[{port.group('index') or port.group('name')}]"
+        return fixed if fixed != address else ""
+    if address.split(".")[0] in ("mesos", "thermos"):
+        close = difflib.get_close_matches(address, RUNTIME, n=1, cutoff=0.75)
+        return close[0] if close else ""
+    return ""
+
+
+def closest(address: str, names: Iterable[str]) -> str:
+    """The name in scope ``address`` most likely misspells, or ``""``."""
+    candidates = [name for name in names if name != address]
+    close = difflib.get_close_matches(address, candidates, n=1, cutoff=0.75)
+    return close[0] if close else ""
+
+
+def count_written(text: str, address: str) -> int:
+    """How many times ``{{address}}`` (unescaped) is written in ``text``."""
+    return sum(1 for found, escaped in mustaches(text) if found == address and not escaped)
+
+
+def grammar_problem(address: str) -> str:
+    """Why pystachio's ref grammar refuses ``address`` (ask ``model.valid_address`` first)."""
+    if address != address.strip() or any(c.isspace() for c in address):
+        return "spaces are not allowed inside the braces"
+    if not re.match(r"[A-Za-z_.[]", address):
+        return "a ref must start with a letter or `_`"
+    rest = address if address[0] in ".[" else "." + address
+    while rest:
+        part = _PART.match(rest)
+        if part is None:
+            break
+        rest = rest[part.end() :]
+    if rest.startswith("["):
+        index = rest.split("]")[0] + "]"
+        return f"`{index}` is not an index: only letters, digits and `_ . / -` go in []"
+    if rest == ".":
+        return "a ref cannot end with `.`"
+    if rest.startswith("."):
+        return f"`{rest[:2]}`: a name part must start with a letter or `_`"
+    return f"`{rest[:1] or address}` cannot appear in a ref"
+
+
+def unclosed(text: str) -> int:
+    """How many ``{{`` in ``text`` never close: pystachio leaves them as literal text."""
+    previous = None
+    while previous != text:  # innermost first, as nested templates resolve
+        previous, text = text, MUSTACHE.sub("\0", text)
+    return text.count("{{")
