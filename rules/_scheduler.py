@@ -60,7 +60,7 @@ def identifier_problem(value: str) -> str:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """``" (did you mean 'x'?)"`` for a close match, else ``""``."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.8)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 

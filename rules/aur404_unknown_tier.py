@@ -33,7 +33,8 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
     if tier is None or tier in tiers:
         return
     known = ", ".join(tiers)
-    where = f"cluster {job.get('cluster')!r}" if job.profile.configured else "Aurora's default tiers"
+    where = (f"the tiers of cluster {job.get('cluster')!r}" if job.profile.configured
+             else "Aurora's default tiers")  # fmt: skip
     hint = ("use one of the cluster's tiers" if job.profile.configured else
             "use one of Aurora's tiers, or describe the cluster's tiers in "
             "[tool.auroralint.clusters.<name>] (tiers or tier_config)")  # fmt: skip
