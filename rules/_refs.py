@@ -78,9 +78,11 @@ def grammar_problem(address: str) -> str:
     return f"`{rest[:1] or address}` cannot appear in a ref"
 
 
-def unclosed(text: str) -> int:
-    """How many ``{{`` in ``text`` never close: pystachio leaves them as literal text."""
-    previous = None
-    while previous != text:  # innermost first, as nested templates resolve
-        previous, text = text, MUSTACHE.sub("\0", text)
-    return text.count("{{")
+def unclosed(text: str) -> list[str]:
+    """The text from each ``{{`` that never closes (pystachio leaves those as literal text)."""
+    masked, previous = text, None
+    while previous != masked:  # innermost first, as nested templates resolve; keep offsets
+        previous = masked
+        masked = MUSTACHE.sub(lambda match: "\0" * len(match.group(0)), masked)
+    starts = [match.start() for match in re.finditer(r"\{\{", masked)]
+    return [text[start : start + 24] for start in starts]
