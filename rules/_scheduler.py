@@ -124,14 +124,23 @@ def parse_constraint(value: str) -> Constraint:
     return Constraint(False, None, negated, values)
 
 
-def constraints(job: JobView) -> Iterator[tuple[str, Constraint]]:
-    """(attribute, parsed constraint) for each ``constraints`` entry that is plain text."""
+class Entry(NamedTuple):
+    name: str  # the host attribute
+    value: str  # as written (interpolated)
+    constraint: Constraint
+    field: str  # ``constraints[name]``
+
+
+def constraints(job: JobView) -> Iterator[Entry]:
+    """The ``constraints`` entries that are plain text, parsed as the client parses them."""
     table = job.get("constraints")
     if not isinstance(table, dict):
         return
     for name, value in table.items():
         if isinstance(name, str) and isinstance(value, str) and "{{" not in value:
-            yield name, parse_constraint(value)
+            # A name with brackets cannot be addressed inside the map: point at the map.
+            field = f"constraints[{name}]" if "[" not in name and "]" not in name else "constraints"
+            yield Entry(name, value, parse_constraint(value), field)
 
 
 def by_profile(job: JobView, message: str, setting: str, default: str, field: str = "",
