@@ -5,7 +5,10 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from auroralint.job import JobView
 
 DOCKER_HUB = "docker.io"
 # Docker's grammar: lower-case path components separated by / (with . _ - inside), a tag of
@@ -118,3 +121,66 @@ def binders(text: str) -> Iterator[Binder]:
         indices = tuple(_INDEX.findall(rest))
         well_formed = _INDEX.sub("", rest) == ""
         yield Binder(match.group(0), match.group(0)[2:-2], indices, well_formed, match.start())
+
+
+_REF_INDEX = re.compile(r"^[\w./-]+$")  # what pystachio's ref grammar allows inside [...]
+_HUB_HOSTS = ("registry-1.docker.io", "index.docker.io", "registry.hub.docker.com", DOCKER_HUB)
+
+
+def index_parses(index: str) -> bool:
+    """Whether pystachio can parse ``[index]`` (no ``:``, ``@``, spaces...)."""
+    return bool(_REF_INDEX.match(index)) and index.isascii()
+
+
+def registry_host(name: str) -> str:
+    """The registry host a binder name starts with (``localhost:5000/app``), or ``""``."""
+    first, slash, _ = name.partition("/")
+    return first if slash and is_registry_host(first) else ""
+
+
+def is_docker_hub(registry_url: str) -> bool:
+    host = registry_url.split("://", 1)[-1].split("/", 1)[0].lower()
+    return host in _HUB_HOSTS
+
+
+class BinderUse(NamedTuple):
+    """A binder in one of a job's text fields."""
+
+    field: str
+    binder: Binder
+    occurrence: int  # among identical binders in that field
+    written: bool  # False: produced by nested templating, so only the field can be pointed at
+
+
+def binder_uses(job: JobView) -> Iterator[BinderUse]:
+    """Every ``{{docker.image...}}`` of a job: as written, then those bound values produced."""
+    for field, text in job.raw_strings():
+        seen: dict[str, int] = {}
+        for binder in binders(text):
+            seen[binder.text] = seen.get(binder.text, -1) + 1
+            yield BinderUse(field, binder, seen[binder.text], True)
+    for use in job.unbound_refs():
+        text = job.get(use.field)
+        if not use.written_here and isinstance(text, str):
+            for binder in binders(text):
+                if binder.address == use.address:
+                    yield BinderUse(use.field, binder, 0, False)
+                    break
+
+
+class NamedImage(NamedTuple):
+    """The image a ``Docker.image`` string names, and the binder naming it, if any."""
+
+    ref: ImageRef
+    binder: Binder | None
+
+
+def named_image(text: str) -> NamedImage | None:
+    """What ``text`` names: a plain reference, or the ``name:tag`` of a string that is one
+    well-formed ``{{docker.image[name][tag]}}`` binder; None while other refs are unresolved."""
+    found = list(binders(text))
+    if len(found) == 1 and found[0].well_formed and text.strip() == found[0].text:
+        ref = parse_image(f"{found[0].name}:{found[0].tag}") if found[0].name else None
+        return NamedImage(ref, found[0]) if ref is not None else None
+    ref = parse_image(text)
+    return NamedImage(ref, None) if ref is not None else None
