@@ -155,8 +155,7 @@ def by_profile(job: JobView, message: str, setting: str, default: str, field: st
     if job.profile.configured:
         return Finding(f"{message}, which cluster {name!r} does not allow ({setting})", field,
                        hint, severity="error")  # fmt: skip
-    extra = (f"if cluster {name!r} allows it, say so in [tool.auroralint.clusters.{name}] "
-             f"with the scheduler's flags")  # fmt: skip
+    extra = f"if cluster {name!r} allows it, describe it in [tool.auroralint.clusters.{name}]"
     return Finding(f"{message}: Aurora's default scheduler ({default}) would reject it", field,
                    f"{hint}; {extra}" if hint else extra, severity="warning")  # fmt: skip
 
