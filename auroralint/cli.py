@@ -14,6 +14,7 @@ from typing import NoReturn, TextIO
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("check", "inspect", "rules")
+FORMATS = ("text", "json", "github", "sarif")  # as auroralint.reporters.FORMATS, not imported
 
 
 class UsageError(Exception):
@@ -38,6 +39,26 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
+def _positive_number(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
+    return value
+
+
+def _positive_integer(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}")
+    return value
+
+
 def _shared(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
                         help="bind a {{ref}} as `aurora job create --bind` does (repeatable)")
@@ -47,12 +68,21 @@ def _shared(parser: argparse.ArgumentParser) -> None:
                         help="run FILE in each config's namespace first, for site DSL extensions")
     parser.add_argument("--config", metavar="FILE",
                         help="read this pyproject.toml or auroralint.toml instead of discovering one")
-    parser.add_argument("--timeout", type=float, metavar="SECONDS",
+    parser.add_argument("--timeout", type=_positive_number, metavar="SECONDS",
                         help="stop evaluating a file after this long (default 10)")
-    parser.add_argument("--memory-limit", type=int, metavar="MIB",
+    parser.add_argument("--memory-limit", type=_positive_integer, metavar="MIB",
                         help="memory allowed to evaluate one file (default 1024)")
-    parser.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+    parser.add_argument("--jobs", "-j", type=_positive_integer, default=0, metavar="N",
                         help="files evaluated in parallel (default: one per CPU)")
+
+
+def _default_format() -> str:
+    # argparse never checks a default against the choices: an unknown value must fail here.
+    chosen = os.environ.get("AURORALINT_OUTPUT_FORMAT") or "text"
+    if chosen not in FORMATS:
+        raise UsageError(f"auroralint: AURORALINT_OUTPUT_FORMAT={chosen!r} is not one of "
+                         f"{', '.join(FORMATS)}")  # fmt: skip
+    return chosen
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,8 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
                      "linter sees them; `auroralint rules` lists the rules.")  # fmt: skip
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="files or directories to lint (default: .)")  # fmt: skip
-    parser.add_argument("--output-format", choices=("text", "json", "github", "sarif"),
-                        default=os.environ.get("AURORALINT_OUTPUT_FORMAT", "text"))  # fmt: skip
+    parser.add_argument("--output-format", choices=FORMATS, default=None,
+                        help="report format (default: text, or $AURORALINT_OUTPUT_FORMAT)")
     parser.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE")
     parser.add_argument("--select", action="append", default=None, metavar="CODES",
                         help="rules to run: code prefixes or names, comma-separated")
@@ -114,6 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return list_rules(build_rules_parser().parse_args(arguments), sys.stdout)
         options = build_parser().parse_args(arguments)
+        if options.output_format is None:
+            options.output_format = _default_format()
         if options.explain:
             from auroralint.commands import explain
 

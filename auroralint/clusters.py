@@ -56,7 +56,9 @@ def _failure(message: str, path: str, text: str, at: list[str | int]) -> LoadFai
 
 
 def read(path: str) -> ClustersFile:
-    shown = os.path.normpath(path)
+    from auroralint.files import shown as display
+
+    shown = display(path)
     try:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
@@ -77,8 +79,9 @@ def read(path: str) -> ClustersFile:
         name = entry["name"]
         line, _ = jsonpos.line_column(text, jsonpos.offset_of(text, at))
         if name in clusters:
-            problems.append(_failure(f"cluster {name!r} is defined twice; the client keeps only "
-                                     f"the later entry (line {line})", shown, text, at))  # fmt: skip
+            problems.append(_failure(f"cluster {name!r} is defined twice (first at line "
+                                     f"{clusters[name].line}); the client keeps only this "
+                                     "later entry", shown, text, at))  # fmt: skip
         registry = entry.get("docker_registry")
         clusters[name] = Cluster(name, registry if isinstance(registry, str) else None, shown, line)
     return ClustersFile(shown, tuple(clusters.values()), tuple(problems))
@@ -94,11 +97,24 @@ def _entries(document: Any) -> Iterator[tuple[list[str | int], Any]]:
 def _schema_problems(document: Any, path: str, text: str) -> Iterator[LoadFailure]:
     from jsonschema import Draft202012Validator
 
+    if not isinstance(document, (list, dict)):
+        yield _failure("clusters.json must be a list of cluster entries (or an object whose "
+                       f"values are cluster entries), not {_kind(document)}", path, text, [])  # fmt: skip
+        return
     validator = Draft202012Validator(_schema())
-    for error in sorted(validator.iter_errors(document), key=lambda e: list(map(str, e.absolute_path))):
-        for leaf in _leaves(error):
-            at = list(leaf.absolute_path)
-            yield _failure(f"{_entry(document, at)}{_explain(leaf)}", path, text, at)
+    leaves = [leaf for error in validator.iter_errors(document) for leaf in _leaves(error, document)]
+    for leaf in sorted(leaves, key=lambda e: jsonpos.offset_of(text, list(e.absolute_path))):
+        at = list(leaf.absolute_path)
+        if leaf.validator == "type" and len(at) == 1:
+            message = f"cluster entry {at[0]!r} must be an object, not {_kind(leaf.instance)}"
+        else:
+            message = f"{_entry(document, at)}{_explain(leaf)}"
+        yield _failure(message, path, text, at)
+
+
+def _kind(value: Any) -> str:
+    return {str: "a string", int: "a number", float: "a number", bool: "a boolean",
+            type(None): "null"}.get(type(value), type(value).__name__)  # fmt: skip
 
 
 def _entry(document: Any, at: list[str | int]) -> str:
@@ -113,18 +129,29 @@ def _entry(document: Any, at: list[str | int]) -> str:
     return f"cluster {name!r}: " if isinstance(name, str) else f"cluster entry {at[0]!r}: "
 
 
-def _leaves(error: Any) -> Iterator[Any]:
-    # For anyOf at the top level, report the branch that matched the document's shape.
-    if error.validator == "anyOf" and error.context:
-        shaped = [sub for sub in error.context if sub.validator != "type"]
-        if shaped and not error.absolute_path:
-            yield from shaped
-            return
+def _leaves(error: Any, document: Any) -> Iterator[Any]:
+    # The top-level anyOf: report the errors of the branch for the document's shape (the
+    # first branch is the list form, the second the object form).
+    if error.validator == "anyOf" and not error.absolute_path and error.context:
+        branch = 0 if isinstance(document, list) else 1
+        yield from (sub for sub in error.context
+                    if sub.schema_path and sub.schema_path[0] == branch)  # fmt: skip
+        return
     yield error
 
 
 def _explain(error: Any) -> str:
     field = error.absolute_path[-1] if error.absolute_path else None
+    if error.validator == "type" and field is not None:
+        wanted = {"string": "a string", "integer": "an integer"}.get(error.validator_value,
+                                                                      error.validator_value)
+        return f"{field} must be {wanted}, not {_kind(error.instance)} {error.instance!r}"
+    if error.validator == "pattern" and field in ("scheduler_uri", "proxy_url"):
+        return f"{field} {error.instance!r} must be an http(s) URL, like http://scheduler:8081"
+    if error.validator == "pattern" and field in ("scheduler_zk_path", "slave_root"):
+        return f"{field} {error.instance!r} must be an absolute path (starting with /)"
+    if error.validator == "dependentRequired":
+        return "`zk` needs `scheduler_zk_path` (the scheduler's path in ZooKeeper)"
     if error.validator == "pattern" and field == "docker_registry":
         return (f"docker_registry {error.instance!r} must be an http(s) URL with no path, "
                 "like https://registry.example.com:5000")  # fmt: skip

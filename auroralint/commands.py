@@ -8,12 +8,10 @@ import os
 import sys
 from collections.abc import Sequence
 from contextlib import ExitStack
-from typing import TextIO
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 from auroralint.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
-from auroralint.settings import FileSettings
+from auroralint.settings import FileSettings, SettingsError
 
 if TYPE_CHECKING:
     from auroralint.failures import LoadFailure
@@ -37,15 +35,80 @@ def _split(values: Sequence[str] | None) -> tuple[str, ...] | None:
     return tuple(item.strip() for value in values for item in value.split(",") if item.strip())
 
 
+def _file_problem(path: str) -> str:
+    """Why ``path`` cannot be read as a file, or nothing."""
+    if os.path.isdir(path):
+        return "is a directory, not a file"
+    if not os.path.exists(path):
+        return "no such file"
+    if not os.path.isfile(path):
+        return "not a regular file"
+    return ""
+
+
 def file_settings(options: argparse.Namespace) -> FileSettings:
     from auroralint import settings
 
     if options.config:
-        if not os.path.isfile(options.config):
-            raise UsageError(f"auroralint: --config {options.config}: no such file")
+        problem = _file_problem(options.config)
+        if problem:
+            raise UsageError(f"auroralint: --config {options.config}: {problem}")
         return settings.read(options.config)
     found = settings.discover(os.getcwd())
     return settings.read(found) if found else FileSettings()
+
+
+def _selection(options: argparse.Namespace, configured: FileSettings) -> tuple[Rule, ...]:
+    """The rules a run reports: those selected and not ignored, more specific entries winning.
+
+    The loading rules (``AUR0xx`` load rules of severity error) run unless ignored: a config
+    that cannot be evaluated was not checked at all, and ``--select AUR1`` must not turn that
+    into a clean report.
+    """
+    from auroralint.registry import all_rules
+    from auroralint.settings import check_selectors, matches, selected
+
+    select, ignore = _split(options.select), _split(options.ignore)
+    for flag, given in (("--select", select), ("--ignore", ignore)):
+        if given is not None:
+            check_selectors(given, flag)
+    select = select or configured.select
+    ignore = ignore if ignore is not None else configured.ignore
+    return tuple(
+        rule
+        for rule in all_rules()
+        if selected(rule, select, ignore)
+        or (_loading(rule) and not matches(rule, ignore))
+    )
+
+
+def _loading(rule: Rule) -> bool:
+    return rule.kind == "load" and rule.code.startswith("AUR0") and rule.severity == "error"
+
+
+def _preludes(options: argparse.Namespace, configured: FileSettings) -> tuple[str, ...]:
+    for prelude in configured.prelude:
+        problem = _file_problem(prelude)
+        if problem:
+            raise SettingsError(f"{configured.where('prelude')}: {prelude}: {problem}")
+    for prelude in options.prelude:
+        problem = _file_problem(prelude)
+        if problem:
+            raise UsageError(f"auroralint: --prelude {prelude}: {problem}")
+    return configured.prelude + tuple(options.prelude)
+
+
+def _check_clusters_file(options: argparse.Namespace, configured: FileSettings) -> None:
+    given = getattr(options, "clusters", None)
+    if given:
+        problem = _file_problem(given)
+        if problem:
+            raise UsageError(f"auroralint: --clusters {given}: {problem}")
+    elif configured.clusters_file:
+        problem = _file_problem(configured.clusters_file)
+        if problem:
+            raise SettingsError(f"{configured.where('clusters-file')}: "
+                                f"{configured.clusters_file}: {problem}")  # fmt: skip
 
 
 def build_run(
@@ -58,79 +121,71 @@ def build_run(
     from auroralint.isolation import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Limits
     from auroralint.job import BindingError, parse_binding
     from auroralint.loader import LoadSettings
-    from auroralint.registry import all_rules, by_code_or_name
     from auroralint.run import Run
-    from auroralint.settings import SettingsError, rule_options, selected
+    from auroralint.settings import rule_settings
 
     try:
         bindings = tuple(parse_binding(text) for text in options.bind)
     except BindingError as error:
         raise UsageError(f"auroralint: --bind: {error}") from None
     env = {**configured.env, **_pairs(options.env, "--env")}
-    preludes = configured.prelude + tuple(options.prelude)
-    for prelude in preludes:
-        if not os.path.isfile(prelude):
-            raise UsageError(f"auroralint: prelude {prelude}: no such file")
-    rules: tuple[Rule, ...] = ()
-    if lint:  # `inspect` classifies load failures only, with rules imported when one happens
-        select = _split(options.select) or configured.select
-        ignore = _split(options.ignore) or configured.ignore
-        rules = tuple(rule for rule in all_rules() if selected(rule, select, ignore))
-    severities, rule_settings = {}, {}
-    for key, severity in configured.severity.items():
-        rule = by_code_or_name(key)
-        if rule is None:
-            raise SettingsError(f"{configured.source}: severity.{key}: no such rule")
-        severities[rule.code] = severity
-    for key, given in configured.rule_options.items():
-        rule = by_code_or_name(key)
-        if rule is None:
-            raise SettingsError(f"{configured.source}: rules.{key}: no such rule")
-        rule_settings[rule.code] = rule_options(rule, given, f"{configured.source}: rules.{key}")
+    preludes = _preludes(options, configured)
+    configured_rules = rule_settings(configured)
+    rules: tuple[Rule, ...] = _selection(options, configured) if lint else ()
     context, problems = RunContext(), []
     if lint:
         from auroralint.clusters import build_context
 
+        _check_clusters_file(options, configured)
         context, problems = build_context(getattr(options, "clusters", None), configured)
     engine = EngineSettings(
         load=LoadSettings(env=env, preludes=preludes),
         bindings=bindings,
         rules=rules,
-        severities=severities,
-        options=rule_settings,
+        severities=configured_rules.severities,
+        options=configured_rules.options,
         context=context,
-        all_load_rules=not lint,
+        # Failures are classified by every load rule; `report` drops the unselected ones.
+        all_load_rules=True,
     )
     limits = Limits(
         timeout=options.timeout or configured.timeout or DEFAULT_TIMEOUT,
         memory_mb=options.memory_limit or configured.memory_limit or DEFAULT_MEMORY_MB,
-        workers=max(options.jobs, 0),
+        workers=options.jobs or 0,
     )
-    return Run(engine, limits, configured.per_file_ignores, configured.root), problems
+    report = frozenset(rule.code for rule in rules) if lint else None
+    run = Run(engine, limits, configured.per_file_ignores, configured.root, report)
+    return run, problems
+
+
+def _open_output(path: str, stack: ExitStack) -> TextIO:
+    try:
+        return stack.enter_context(open(path, "w", encoding="utf-8"))
+    except OSError as error:
+        raise UsageError(f"auroralint: --output-file {path}: {error.strerror or error}") from None
 
 
 def check(options: argparse.Namespace, stdout: TextIO) -> int:
     from auroralint.files import collect
     from auroralint.reporters import Report, reporter
-    from auroralint.run import lint_paths, unique_diagnostics
-
-    from auroralint.engine import classify
+    from auroralint.run import classify_problems, lint_paths, unique_diagnostics
 
     configured = file_settings(options)
     run, problems = build_run(options, configured, lint=True)
-    exclude = _split(options.exclude) or configured.exclude
-    files = collect(options.paths or ["."], exclude, configured.root)
-    if not files:
-        sys.stderr.write("auroralint: no .aurora files found\n")
-    results = lint_paths(files, run)
-    diagnostics = unique_diagnostics(results)
-    diagnostics += [found for problem in problems for found in classify(problem, run.engine)]
-    errors = any(diagnostic.severity == "error" for diagnostic in diagnostics)
-    exit_code = EXIT_PROBLEMS if errors and not options.exit_zero else EXIT_OK
+    if options.exclude is not None:  # patterns given on the command line: relative to here
+        exclude, root = _split(options.exclude) or (), os.getcwd()
+    else:
+        exclude, root = configured.exclude, configured.root
+    files = collect(options.paths or ["."], exclude, root)
     with ExitStack() as stack:
-        stream = stdout
-        if options.output_file:
-            stream = stack.enter_context(open(options.output_file, "w", encoding="utf-8"))
+        # Opened first: a report that cannot be written should not cost a whole run.
+        stream = _open_output(options.output_file, stack) if options.output_file else stdout
+        if not files:
+            sys.stderr.write("auroralint: no .aurora files found\n")
+        results = lint_paths(files, run)
+        diagnostics = sorted(set(unique_diagnostics(results)) | set(classify_problems(problems, run)))
+        errors = any(diagnostic.severity == "error" for diagnostic in diagnostics)
+        exit_code = EXIT_PROBLEMS if errors and not options.exit_zero else EXIT_OK
         report = Report(diagnostics, run.engine.rules, len(files), exit_code,
                         color=_color(options.color, stream))  # fmt: skip
         reporter(options.output_format)(report, stream)
@@ -138,9 +193,11 @@ def check(options: argparse.Namespace, stdout: TextIO) -> int:
 
 
 def _color(choice: str, stream: TextIO) -> bool:
+    """``--color always|never`` decides; ``auto`` colours a terminal unless NO_COLOR is set
+    (to anything but the empty string, https://no-color.org) or the terminal is dumb."""
     if choice != "auto":
         return choice == "always"
-    if os.environ.get("NO_COLOR"):
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
         return False
     return hasattr(stream, "isatty") and stream.isatty()
 

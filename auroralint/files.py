@@ -9,6 +9,20 @@ from collections.abc import Iterator, Sequence
 CONFIG_SUFFIX = ".aurora"
 
 
+def shown(path: str) -> str:
+    """``path`` as reports show it: relative to the current directory when it is inside it."""
+    path = os.path.normpath(path)
+    if os.path.isabs(path):
+        relative = os.path.relpath(path, os.getcwd())
+        if not _outside(relative):
+            return relative
+    return path
+
+
+def _outside(relative: str) -> bool:
+    return relative == os.pardir or relative.startswith(os.pardir + os.sep)
+
+
 def matches_any(path: str, patterns: Sequence[str], root: str) -> bool:
     """Whether ``path`` or one of its parent directories matches a glob of ``patterns``.
 
@@ -19,12 +33,14 @@ def matches_any(path: str, patterns: Sequence[str], root: str) -> bool:
     if not patterns:
         return False
     relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
-    if relative.startswith(os.pardir):
+    if _outside(relative):
         relative = os.path.normpath(path)
     parts = relative.replace(os.sep, "/").split("/")
     prefixes = ["/".join(parts[: index + 1]) for index in range(len(parts))]
     for pattern in patterns:
-        pattern = pattern.rstrip("/")
+        pattern = _relative_pattern(pattern, root)
+        if not pattern:
+            continue
         if "/" in pattern:
             if any(fnmatch.fnmatchcase(prefix, pattern) for prefix in prefixes):
                 return True
@@ -33,11 +49,20 @@ def matches_any(path: str, patterns: Sequence[str], root: str) -> bool:
     return False
 
 
+def _relative_pattern(pattern: str, root: str) -> str:
+    if os.path.isabs(pattern):
+        pattern = os.path.relpath(pattern, os.path.abspath(root))
+    pattern = pattern.replace(os.sep, "/").rstrip("/")
+    while pattern.startswith("./"):
+        pattern = pattern[2:]
+    return pattern
+
+
 def collect(paths: Sequence[str], exclude: Sequence[str], root: str) -> list[str]:
     """Files to lint, in a stable order; named files are kept whatever their suffix."""
     found: dict[str, None] = {}
     for given in paths:
-        path = os.path.normpath(given)
+        path = shown(given)
         if os.path.isdir(path):
             for file in _configs_under(path, exclude, root):
                 found.setdefault(file, None)

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from auroralint.context import ClusterProfile, Tier
-from auroralint.settings import FileSettings, SettingsError
+from auroralint.settings import FileSettings, SettingsError, toml_key
 
 _CONTAINER_TYPES = ("mesos", "docker")
 _BOOLEANS = ("allow_docker_parameters", "allow_container_volumes", "allow_gpu_resource",
@@ -26,9 +26,9 @@ _KEYS = (*_BOOLEANS, *_COUNTS, "allowed_container_types", "allowed_job_environme
 
 
 def profiles_of(configured: FileSettings) -> dict[str, ClusterProfile]:
-    where = f"{configured.source}: tool.auroralint.clusters" if configured.source else "clusters"
+    where = configured.where("clusters")
     return {
-        name: parse(table, f"{where}.{name}", configured.root)
+        name: parse(table, f"{where}.{toml_key(name)}", configured.root)
         for name, table in configured.cluster_profiles.items()
     }
 
@@ -66,8 +66,10 @@ def parse(table: Mapping[str, Any], where: str, root: str) -> ClusterProfile:
                                                     f"{where}.{key}")  # fmt: skip
     profile = ClusterProfile(**values)
     if profile.default_tier not in profile.tiers:
-        raise SettingsError(f"{where}.default_tier: {profile.default_tier!r} is not one of the "
-                            f"tiers {', '.join(profile.tiers)}")  # fmt: skip
+        given = "default_tier" in values
+        raise SettingsError(f"{where}.default_tier: {profile.default_tier!r}"
+                            f"{'' if given else ' (the default)'} is not one of the tiers "
+                            f"{', '.join(profile.tiers)}")  # fmt: skip
     return profile
 
 
@@ -124,7 +126,7 @@ def _tiers(document: Any, where: str) -> tuple[dict[str, Tier], str]:
     for name, flags in table.items():
         if not isinstance(flags, dict) or not all(
             isinstance(flags.get(flag, False), bool) for flag in ("preemptible", "revocable")
-        ):
+        ) or set(flags) - {"preemptible", "revocable"}:
             raise SettingsError(f"{where}.{name}: expected {{preemptible = bool, revocable = bool}}")
         tiers[name] = Tier(bool(flags.get("preemptible")), bool(flags.get("revocable")))
     return tiers, _string(default, f"{where}.default") if default else ""

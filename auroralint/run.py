@@ -21,6 +21,10 @@ class Run(NamedTuple):
     limits: Limits = Limits()
     per_file_ignores: Mapping[str, tuple[str, ...]] = MappingProxyType({})
     root: str = "."  # where per-file-ignores patterns are relative to
+    # The codes reported, None for all. Failures are classified with every load rule (so an
+    # ignored undefined-name is not reported as a generic config-error instead); this keeps
+    # what the selection leaves out from being reported.
+    report: frozenset[str] | None = None
 
 
 def lint_paths(files: Sequence[str], run: Run, with_jobs: bool = False) -> list[FileResult]:
@@ -46,15 +50,26 @@ def _failure(path: str, failure: WorkerFailure) -> LoadFailure:
 
 
 def _without_ignored(result: FileResult, run: Run) -> FileResult:
-    if not run.per_file_ignores:
+    if not run.per_file_ignores and run.report is None:
         return result
+    return result._replace(diagnostics=tuple(reported(result.diagnostics, run)))
+
+
+def reported(diagnostics: Sequence[Diagnostic], run: Run) -> list[Diagnostic]:
+    """``diagnostics`` without those of unselected rules and those ``per-file-ignores`` drop."""
     rules = {rule.code: rule for rule in run.engine.rules}
-    kept = tuple(
+    return [
         diagnostic
-        for diagnostic in result.diagnostics
-        if not _ignored(diagnostic, rules.get(diagnostic.code), run)
-    )
-    return result._replace(diagnostics=kept)
+        for diagnostic in diagnostics
+        if (run.report is None or diagnostic.code in run.report)
+        and not _ignored(diagnostic, rules.get(diagnostic.code), run)
+    ]
+
+
+def classify_problems(problems: Sequence[LoadFailure], run: Run) -> list[Diagnostic]:
+    """Diagnostics for failures outside any linted file (a malformed clusters.json)."""
+    found = [diagnostic for problem in problems for diagnostic in classify(problem, run.engine)]
+    return reported(found, run)
 
 
 def _ignored(diagnostic: Diagnostic, rule: Rule | None, run: Run) -> bool:

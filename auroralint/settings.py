@@ -6,13 +6,16 @@ names the key, and the CLI exits with status 2. Paths are relative to the config
 
 from __future__ import annotations
 
+import math
 import os
+import re
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from auroralint.diagnostic import SEVERITIES, Severity
-from auroralint.rule import OptionValue, Rule
+from auroralint.files import shown
+from auroralint.rule import OptionValue, Options, Rule
 
 
 class SettingsError(Exception):
@@ -38,6 +41,11 @@ class FileSettings(NamedTuple):
     prelude: tuple[str, ...] = ()
     timeout: float | None = None
     memory_limit: int | None = None
+    prefix: str = ""  # where the table sits in the file: "tool.auroralint" in a pyproject.toml
+
+    def where(self, key: str) -> str:
+        """How messages name ``key`` of this file: ``pyproject.toml: tool.auroralint.KEY``."""
+        return _Where(self.source, self.prefix)(key) if self.source else key
 
     @property
     def root(self) -> str:
@@ -51,23 +59,41 @@ def _text(path: str) -> str:
 
 
 def discover(start: str) -> str | None:
-    """The nearest ``auroralint.toml``, or ``pyproject.toml`` with a ``[tool.auroralint]``."""
+    """The nearest ``auroralint.toml``, or ``pyproject.toml`` with a ``[tool.auroralint]``.
+
+    In one directory ``auroralint.toml`` wins; a ``pyproject.toml`` that does not configure
+    auroralint is passed over, and the search goes on upwards.
+    """
     directory = os.path.abspath(start)
     while True:
         dedicated = os.path.join(directory, "auroralint.toml")
         if os.path.isfile(dedicated):
             return dedicated
         pyproject = os.path.join(directory, "pyproject.toml")
-        if os.path.isfile(pyproject):
-            try:
-                if "[tool.auroralint" in _text(pyproject):
-                    return pyproject
-            except (OSError, UnicodeDecodeError):
-                pass
+        if os.path.isfile(pyproject) and _configures_auroralint(pyproject):
+            return pyproject
         parent = os.path.dirname(directory)
         if parent == directory:
             return None
         directory = parent
+
+
+def _configures_auroralint(pyproject: str) -> bool:
+    try:
+        text = _text(pyproject)
+    except (OSError, UnicodeDecodeError):
+        return False
+    if "auroralint" not in text:  # most pyproject.toml files: no TOML parser needed
+        return False
+    import tomllib
+
+    try:
+        document = tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        # Broken TOML that looks like ours: read() will say what is wrong with it.
+        return "[tool.auroralint" in text
+    tool = document.get("tool")
+    return isinstance(tool, dict) and "auroralint" in tool
 
 
 def read(path: str) -> FileSettings:
@@ -80,11 +106,16 @@ def read(path: str) -> FileSettings:
     except tomllib.TOMLDecodeError as error:
         raise SettingsError(f"{path}: invalid TOML: {error}") from None
     if os.path.basename(path) == "pyproject.toml":
-        table = document.get("tool", {}).get("auroralint", {})
+        tool = document.get("tool", {})
+        if not isinstance(tool, dict):
+            raise SettingsError(f"{path}: tool: expected a table, got {_type(tool)}")
+        table = tool.get("auroralint", {})
         prefix = "tool.auroralint"
+        if not isinstance(table, dict):
+            raise SettingsError(f"{path}: {prefix}: expected a table, got {_type(table)}")
     else:
         table, prefix = document, ""
-    return parse(table, path, prefix)
+    return parse(table, shown(path), prefix)
 
 
 _KEYS = {
@@ -104,29 +135,40 @@ def parse(table: Mapping[str, Any], path: str, prefix: str = "") -> FileSettings
         select=_strings(table, "select", where, ("AUR",)),
         ignore=_strings(table, "ignore", where, ()),
         per_file_ignores={
-            pattern: _string_list(codes, where(f"per-file-ignores.{pattern}"))
+            pattern: _string_list(codes, where(f"per-file-ignores.{toml_key(pattern)}"))
             for pattern, codes in _table(table, "per-file-ignores", where).items()
         },
         exclude=_strings(table, "exclude", where, ()),
-        severity={key: _severity(value, where(f"severity.{key}"))
+        severity={key: _severity(value, where(f"severity.{toml_key(key)}"))
                   for key, value in _table(table, "severity", where).items()},  # fmt: skip
         rule_options={
-            key: dict(_table_value(value, where(f"rules.{key}")))
+            key: dict(_table_value(value, where(f"rules.{toml_key(key)}")))
             for key, value in _table(table, "rules", where).items()
         },
-        clusters_file=os.path.join(base, _string(table["clusters-file"], where("clusters-file")))
+        clusters_file=shown(os.path.join(base, _string(table["clusters-file"], where("clusters-file"))))
         if "clusters-file" in table
         else "",
         cluster_profiles={
-            name: dict(_table_value(value, where(f"clusters.{name}")))
+            name: dict(_table_value(value, where(f"clusters.{toml_key(name)}")))
             for name, value in _table(table, "clusters", where).items()
         },
-        env={key: _string(value, where(f"env.{key}"))
+        env={key: _string(value, where(f"env.{toml_key(key)}"))
              for key, value in _table(table, "env", where).items()},  # fmt: skip
-        prelude=tuple(os.path.join(base, item) for item in _strings(table, "prelude", where, ())),
+        prelude=tuple(shown(os.path.join(base, item)) for item in _strings(table, "prelude", where, ())),
         timeout=_number(table, "timeout", where),
-        memory_limit=int(_number(table, "memory-limit", where) or 0) or None,
+        memory_limit=_integer(table, "memory-limit", where),
+        prefix=prefix,
     )
+
+
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def toml_key(key: str) -> str:
+    """``key`` as TOML writes it in a dotted key: quoted unless it is a bare key."""
+    if _BARE_KEY.match(key):
+        return key
+    return '"' + key.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 class _Where:
@@ -173,9 +215,19 @@ def _number(table: Mapping[str, Any], key: str, where: _Where) -> float | None:
     if key not in table:
         return None
     value = table[key]
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+    if (isinstance(value, bool) or not isinstance(value, (int, float))
+            or not math.isfinite(value) or value <= 0):  # fmt: skip
         raise SettingsError(f"{where(key)}: expected a positive number, got {value!r}")
     return float(value)
+
+
+def _integer(table: Mapping[str, Any], key: str, where: _Where) -> int | None:
+    if key not in table:
+        return None
+    value = table[key]
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise SettingsError(f"{where(key)}: expected a positive integer, got {value!r}")
+    return value
 
 
 def _type(value: Any) -> str:
@@ -220,3 +272,50 @@ def matches(rule: Rule, patterns: Sequence[str]) -> int:
 def selected(rule: Rule, select: Sequence[str], ignore: Sequence[str]) -> bool:
     chosen = matches(rule, select)
     return chosen > 0 and chosen > matches(rule, ignore)
+
+
+_SELECTOR = re.compile(r"^AUR\d{0,3}$", re.IGNORECASE)
+
+
+def check_selectors(patterns: Sequence[str], where: str) -> None:
+    """Every pattern is a code prefix (``AUR``, ``AUR1``, ``AUR102``) or the name of a rule.
+
+    A typo in ``ignore`` would otherwise silently ignore nothing, one in ``select`` silently
+    select nothing: a clean report that means nothing.
+    """
+    from auroralint.registry import by_code_or_name
+
+    for pattern in patterns:
+        if not _SELECTOR.match(pattern) and by_code_or_name(pattern) is None:
+            raise SettingsError(f"{where}: {pattern!r} is neither a rule code prefix "
+                                "(AUR, AUR1, AUR102) nor a rule name")  # fmt: skip
+
+
+class RuleSettings(NamedTuple):
+    severities: Mapping[str, Severity]  # by rule code
+    options: Mapping[str, Options]  # by rule code, merged with the rule's defaults
+
+
+def rule_settings(configured: FileSettings) -> RuleSettings:
+    """The configuration's rule selectors, severities and options checked against the rules."""
+    from auroralint.registry import by_code_or_name
+
+    check_selectors(configured.select, configured.where("select"))
+    check_selectors(configured.ignore, configured.where("ignore"))
+    for pattern, codes in configured.per_file_ignores.items():
+        check_selectors(codes, configured.where(f"per-file-ignores.{toml_key(pattern)}"))
+    severities: dict[str, Severity] = {}
+    options: dict[str, Options] = {}
+    for table, key, value in (
+        *(("severity", key, value) for key, value in configured.severity.items()),
+        *(("rules", key, value) for key, value in configured.rule_options.items()),
+    ):
+        where = configured.where(f"{table}.{toml_key(key)}")
+        rule = by_code_or_name(key)
+        if rule is None:
+            raise SettingsError(f"{where}: no such rule; `auroralint rules` lists them")
+        chosen: dict[str, Any] = severities if table == "severity" else options
+        if rule.code in chosen:
+            raise SettingsError(f"{where}: {rule.code} ({rule.name}) is configured twice")
+        chosen[rule.code] = value if table == "severity" else rule_options(rule, value, where)
+    return RuleSettings(severities, options)

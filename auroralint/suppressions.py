@@ -1,8 +1,10 @@
 """``# noqa: AUR101`` at the end of a line, ``# auroralint: ignore[AUR101]`` above a statement.
 
-Codes may be rule codes or rule names. An own-line ``ignore`` covers the whole statement that
-follows it, so a multi-line ``Job(...)`` needs one comment. Comments are found with
-``tokenize``, so ``#`` inside strings is never mistaken for one.
+Codes may be rule codes or rule names; a bare ``# noqa`` covers every code on its line. An
+own-line ``ignore`` covers the whole statement that follows it, so a multi-line ``Job(...)``
+needs one comment; inside a call or a list it covers the argument or element that follows;
+after code on a line, that line. Comments are found with ``tokenize``, so ``#`` inside strings
+is never mistaken for one.
 """
 
 from __future__ import annotations
@@ -16,8 +18,15 @@ from typing import NamedTuple
 
 from auroralint.sourcemap import SourceFile, Span
 
-_NOQA = re.compile(r"#\s*noqa(?::\s*(?P<codes>[\w\-]+(?:[\s,]+[\w\-]+)*))?", re.IGNORECASE)
+_NOQA = re.compile(r"#\s*noqa\b(?P<colon>\s*:)?", re.IGNORECASE)
 _IGNORE = re.compile(r"#\s*auroralint:\s*ignore\[(?P<codes>[^\]]*)\]")
+_CODE = re.compile(r"AUR\d+\b", re.IGNORECASE)
+# A code, or a rule name (kebab-case), at the start of the text.
+_ITEM = re.compile(r"(?:AUR\d+|[a-z][a-z0-9]*(?:-[a-z0-9]+)*)(?![\w-])", re.IGNORECASE)
+_COMMA = re.compile(r"\s*,\s*")
+_SPACE = re.compile(r"\s+")
+_SKIPPED = frozenset((tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.INDENT,
+                      tokenize.DEDENT, tokenize.ENDMARKER))  # fmt: skip
 
 
 class Suppression(NamedTuple):
@@ -32,58 +41,97 @@ class Suppression(NamedTuple):
         return not self.codes or code in self.codes or name in self.codes
 
 
+def _normal(code: str) -> str:
+    return code.upper() if code.upper().startswith("AUR") else code
+
+
 def _codes(text: str) -> tuple[str, ...]:
-    return tuple(code.upper() if code.upper().startswith("AUR") else code
-                 for code in re.split(r"[\s,]+", text.strip()) if code)  # fmt: skip
+    """The codes or names of ``ignore[...]``: separated by commas or spaces."""
+    return tuple(_normal(code) for code in re.split(r"[\s,]+", text.strip()) if code)
+
+
+def _noqa_codes(text: str) -> tuple[str, ...]:
+    """The codes or names after ``# noqa:``, up to the first word that is neither.
+
+    Items are separated by commas; a space separates two items only before a code, so that a
+    reason written after the codes (``# noqa: AUR012 only included``) is not read as rule
+    names.
+    """
+    codes: list[str] = []
+    position = len(text) - len(text.lstrip())
+    while True:
+        item = _ITEM.match(text, position)
+        if item is None:
+            break
+        codes.append(_normal(item.group()))
+        position = item.end()
+        comma = _COMMA.match(text, position)
+        if comma and comma.group().strip():
+            position = comma.end()
+            continue
+        space = _SPACE.match(text, position)
+        if space and _CODE.match(text, space.end()):
+            position = space.end()
+            continue
+        break
+    return tuple(codes)
 
 
 def find(source: SourceFile) -> list[Suppression]:
-    if "noqa" not in source.text and "auroralint:" not in source.text:
+    lowered = source.text.lower()
+    if "noqa" not in lowered and "auroralint:" not in lowered:
         return []
     try:
         tokens = list(tokenize.generate_tokens(io.StringIO(source.text).readline))
     except (tokenize.TokenError, SyntaxError):
         return []
     suppressions = []
-    own_line = _own_line_comments(tokens)
-    for token in tokens:
+    code_lines = _code_lines(tokens)
+    for index, token in enumerate(tokens):
         if token.type != tokenize.COMMENT:
             continue
         line, column = token.start
         span = Span(source.display, line, column + 1, line, column + 1 + len(token.string))
         ignore = _IGNORE.search(token.string)
-        if ignore and line in own_line:
-            first, last = _next_statement(source, line)
-            suppressions.append(Suppression(span, _codes(ignore.group("codes")), first, last))
+        if ignore:
+            codes = _codes(ignore.group("codes"))
+            if line in code_lines:  # after code: that line only
+                suppressions.append(Suppression(span, codes, line, line))
+            else:
+                first, last = _next_construct(source, tokens, index)
+                suppressions.append(Suppression(span, codes, first, last))
             continue
         noqa = _NOQA.search(token.string)
         if noqa:
-            codes = _codes(noqa.group("codes") or "")
+            rest = token.string[noqa.end():]
+            codes = _noqa_codes(rest) if noqa.group("colon") else ()
             suppressions.append(Suppression(span, codes, line, line))
     return suppressions
 
 
-def _own_line_comments(tokens: Iterable[tokenize.TokenInfo]) -> set[int]:
-    code_lines = set()
-    comments = set()
+def _code_lines(tokens: Iterable[tokenize.TokenInfo]) -> set[int]:
+    lines = set()
     for token in tokens:
-        if token.type == tokenize.COMMENT:
-            comments.add(token.start[0])
-        elif token.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.INDENT,
-                                tokenize.DEDENT, tokenize.ENDMARKER):  # fmt: skip
-            code_lines.update(range(token.start[0], token.end[0] + 1))
-    return comments - code_lines
+        if token.type not in _SKIPPED:
+            lines.update(range(token.start[0], token.end[0] + 1))
+    return lines
 
 
-def _next_statement(source: SourceFile, comment_line: int) -> tuple[int, int]:
-    """The lines of the outermost statement starting first after ``comment_line``."""
-    best: tuple[int, int] | None = None
+def _next_construct(
+    source: SourceFile, tokens: list[tokenize.TokenInfo], comment: int
+) -> tuple[int, int]:
+    """The lines of what follows an own-line comment: the largest construct starting on the
+    next line of code. Between statements that is the whole next statement (a multi-line
+    ``Job(...)``); inside a call, the argument or element starting there."""
+    following = next((token for token in tokens[comment + 1:] if token.type not in _SKIPPED),
+                     None)  # fmt: skip
+    if following is None:
+        line = tokens[comment].start[0] + 1
+        return line, line
+    first = following.start[0]
+    last = first
     if source.module is not None:
         for node in ast.walk(source.module):
-            if isinstance(node, ast.stmt) and node.lineno > comment_line:
-                extent = (node.lineno, node.end_lineno or node.lineno)
-                if best is None or extent[0] < best[0] or (
-                    extent[0] == best[0] and extent[1] > best[1]
-                ):
-                    best = extent
-    return best or (comment_line + 1, comment_line + 1)
+            if getattr(node, "lineno", None) == first and isinstance(node, (ast.stmt, ast.expr, ast.keyword)):
+                last = max(last, getattr(node, "end_lineno", None) or first)
+    return first, last

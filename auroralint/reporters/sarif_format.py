@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+from collections import Counter
 from pathlib import PurePath
 from typing import Any, TextIO
 from urllib.parse import quote
@@ -20,21 +22,41 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _uri(path: str) -> str:
-    return quote(PurePath(path).as_posix())
+    """A relative URI for a file under the current directory (code scanning resolves those
+    against the repository), an absolute ``file://`` URI for anything else."""
+    absolute = os.path.abspath(path)
+    relative = os.path.relpath(absolute, os.getcwd())
+    if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
+        return quote(PurePath(relative).as_posix())
+    return PurePath(absolute).as_uri()
+
+
+def _region(span: Span) -> dict[str, int]:
+    # Code scanning rejects a start line below 1, and an end before the start.
+    line = max(span.line, 1)
+    column = max(span.column, 1)
+    end_line = max(span.end_line, line)
+    end_column = max(span.end_column, 1)
+    if end_line == line:
+        end_column = max(end_column, column)
+    return {"startLine": line, "startColumn": column, "endLine": end_line, "endColumn": end_column}
 
 
 def _location(span: Span) -> dict[str, Any]:
     return {
         "physicalLocation": {
             "artifactLocation": {"uri": _uri(span.path)},
-            "region": {
-                "startLine": max(span.line, 1),
-                "startColumn": max(span.column, 1),
-                "endLine": max(span.end_line, span.line, 1),
-                "endColumn": max(span.end_column, 1),
-            },
+            "region": _region(span),
         }
     }
+
+
+def help_uri(rule: Rule) -> str:
+    """The rule's documentation: its module, whose docstring ``--explain`` prints."""
+    module = rule.check.__module__.rpartition(".")[2]
+    if module.startswith("aur"):
+        return f"{INFORMATION_URI}/blob/main/rules/{module}.py"
+    return f"{INFORMATION_URI}#rules"
 
 
 def _descriptor(rule: Rule) -> dict[str, Any]:
@@ -45,7 +67,7 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
         "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": doc or rule.summary},
         "help": {"text": doc or rule.summary, "markdown": doc or rule.summary},
-        "helpUri": f"{INFORMATION_URI}#{rule.code.lower()}",
+        "helpUri": help_uri(rule),
         "defaultConfiguration": {"level": _LEVEL[rule.severity]},
         "properties": {"kind": rule.kind},
     }
@@ -53,18 +75,30 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
 
 def _fingerprint(diagnostic: Diagnostic) -> str:
     # Stable across edits that only move lines: the rule, the file, the job and the message.
-    key = "\0".join((diagnostic.code, diagnostic.path, diagnostic.job, diagnostic.message))
+    key = "\0".join((diagnostic.code, PurePath(diagnostic.path).as_posix(), diagnostic.job,
+                     diagnostic.message))  # fmt: skip
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
-def _result(diagnostic: Diagnostic, index: dict[str, int]) -> dict[str, Any]:
+def _fingerprints(report: Report) -> list[str]:
+    """One per diagnostic; the same problem twice in a file is told apart by its occurrence."""
+    seen: Counter[str] = Counter()
+    found = []
+    for diagnostic in report.diagnostics:
+        base = _fingerprint(diagnostic)
+        seen[base] += 1
+        found.append(f"{base}:{seen[base]}")
+    return found
+
+
+def _result(diagnostic: Diagnostic, index: dict[str, int], fingerprint: str) -> dict[str, Any]:
     message = diagnostic.message + (f"\n{diagnostic.hint}" if diagnostic.hint else "")
     result: dict[str, Any] = {
         "ruleId": diagnostic.code,
         "level": _LEVEL[diagnostic.severity],
         "message": {"text": message},
         "locations": [_location(diagnostic.span)],
-        "partialFingerprints": {"auroralint/v1": _fingerprint(diagnostic)},
+        "partialFingerprints": {"auroralint/v1": fingerprint},
     }
     if diagnostic.code in index:
         result["ruleIndex"] = index[diagnostic.code]
@@ -100,7 +134,10 @@ def document(report: Report) -> dict[str, Any]:
                     {"executionSuccessful": report.exit_code in (0, 1), "exitCode": report.exit_code}
                 ],
                 "columnKind": "unicodeCodePoints",
-                "results": [_result(diagnostic, index) for diagnostic in report.diagnostics],
+                "results": [
+                    _result(diagnostic, index, fingerprint)
+                    for diagnostic, fingerprint in zip(report.diagnostics, _fingerprints(report))
+                ],
             }
         ],
     }

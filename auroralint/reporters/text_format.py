@@ -30,6 +30,10 @@ def printable(text: str) -> str:
     )
 
 
+def _shown(text: str) -> str:
+    return printable(text.replace("\t", " "))
+
+
 def render(diagnostic: Diagnostic, color: bool) -> str:
     paint = (lambda code, text: f"{code}{text}{_RESET}") if color else (lambda _, text: text)
     header = (
@@ -40,13 +44,18 @@ def render(diagnostic: Diagnostic, color: bool) -> str:
     out = [header]
     lines = _lines(diagnostic.path)
     if 1 <= diagnostic.line <= len(lines):
-        text = printable(lines[diagnostic.line - 1].expandtabs(1))
+        raw = lines[diagnostic.line - 1]
+        start = min(max(diagnostic.column, 1), len(raw) + 1) - 1  # 0-based, in characters
+        end = diagnostic.end_column - 1 if diagnostic.end_line == diagnostic.line else len(raw)
+        end = min(max(end, start + 1), len(raw) + 1)
+        # Columns count characters of the line as written; the shown line has tabs expanded
+        # and control characters escaped, so measure the caret on the shown text.
+        before = _shown(raw[:start])
+        marked = _shown(raw[start:end])
         number = str(diagnostic.line)
-        end = diagnostic.end_column if diagnostic.end_line == diagnostic.line else len(text) + 1
-        width = max(1, min(end, len(text) + 1) - diagnostic.column)
         gutter = " " * len(number)
-        out.append(f"{paint(_DIM, number + ' |')} {text}")
-        caret = " " * (diagnostic.column - 1) + "^" * width
+        out.append(f"{paint(_DIM, number + ' |')} {_shown(raw)}")
+        caret = " " * len(before) + "^" * max(len(marked), 1)
         out.append(f"{paint(_DIM, gutter + ' |')} {paint(_COLORS[diagnostic.severity], caret)}")
     if diagnostic.hint:
         out.append(f"  help: {printable(diagnostic.hint)}")
