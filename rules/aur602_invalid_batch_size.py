@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auroralint import Finding, JobView, Options, job_rule
-from auroralint.rules._updates import integer, whole
+from auroralint.rules._scheduler import integer
 
 STRATEGY = "update_config.update_strategy"
 
@@ -50,8 +50,9 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
             yield Finding("VariableBatchUpdateStrategy.batch_sizes is empty: the update "
                           "would modify no instance", field=f"{STRATEGY}.batch_sizes",
                           hint="list the group sizes, e.g. [1, 5, 10] (the last one repeats)")
-        for index, value in enumerate(sizes if isinstance(sizes, list) else []):
-            if (number := whole(value)) is not None and number <= 0:
+        for index in range(len(sizes) if isinstance(sizes, list) else 0):
+            number = integer(job, f"{STRATEGY}.batch_sizes[{index}]")
+            if number is not None and number <= 0:
                 yield Finding(f"batch_sizes[{index}] is {number}: the scheduler refuses update "
                               "groups that are not positive",
                               field=f"{STRATEGY}.batch_sizes[{index}]",

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auroralint import Finding, JobView, Options, job_rule
-from auroralint.rules._updates import integer
+from auroralint.rules._scheduler import integer
 
 MINIMUM = 60
 

@@ -25,7 +25,8 @@ import math
 from collections.abc import Iterator
 
 from auroralint import Finding, JobView, Options, job_rule
-from auroralint.rules._updates import DEDICATED_FAILURE_SHARE, dedicated, integer
+from auroralint.rules._scheduler import integer
+from auroralint.rules._updates import DEDICATED_FAILURE_SHARE, dedicated
 
 
 @job_rule("AUR607", "dedicated-failure-budget", "error")

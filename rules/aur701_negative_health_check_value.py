@@ -25,14 +25,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auroralint import Finding, JobView, Options, job_rule
-from auroralint.rules._updates import number
+from auroralint.rules._scheduler import number
 
+CLIENT = "Aurora's client refuses to load the config"
 # Each field, and who rejects a negative value.
 FIELDS = {
-    "initial_interval_secs": "Aurora's client refuses to load the config",
-    "interval_secs": "Aurora's client refuses to load the config",
-    "max_consecutive_failures": "Aurora's client refuses to load the config",
-    "min_consecutive_successes": "Aurora's client refuses to load the config",
+    "initial_interval_secs": CLIENT,
+    "interval_secs": CLIENT,
+    "max_consecutive_failures": CLIENT,
+    "min_consecutive_successes": CLIENT,
     "timeout_secs": "the executor fails the task when it starts health checks",
 }
 
@@ -40,8 +41,8 @@ FIELDS = {
 @job_rule("AUR701", "negative-health-check-value", "error")
 def check(job: JobView, options: Options) -> Iterator[Finding]:
     for name, consequence in FIELDS.items():
-        value = number(job, f"health_check_config.{name}")
+        path = f"health_check_config.{name}"
+        value = number(job, path)  # Integer and Float fields alike; :g shows -2.0 as -2
         if value is not None and value < 0:
-            yield Finding(f"health_check_config.{name} is {value}: it cannot be negative and "
-                          f"{consequence}", field=f"health_check_config.{name}",
-                          hint="use 0 or a positive value")  # fmt: skip
+            yield Finding(f"{path} is {value:g}: it cannot be negative and {consequence}",
+                          field=path, hint="use 0 or a positive value")
