@@ -49,7 +49,8 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
             hint = (f'set "docker_registry": "https://{host}" for {cluster} in clusters.json '
                     f"(scheme://host[:port], no path) and write `{fixed}`")  # fmt: skip
         else:
-            detail = f"the client would ask {cluster}'s, {registry}, for `{name}`: the host must go"
+            detail = (f"{cluster}'s is {registry}, so the client would ask it for `{name}`: the "
+                      "host must go")  # fmt: skip
             hint = f"write `{fixed}`"
         message = f"binder names are relative to the cluster's docker_registry: {detail}"
         if ":" in host:
