@@ -56,8 +56,8 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
     for problem in type_problems(job):
         if problem.missing or any(covers(field, problem.field) for field in owned):
             continue
-        if "{{" in problem.message:  # a {{ref}} left unbound in a typed field
-            continue
+        if "{{" in problem.message:  # an unbound {{ref}} (unbound-ref), or a cycle of refs
+            continue  # (uninterpolatable-job): pystachio's only failures that quote a mustache
         message, hint = _describe(job, problem.field, problem.message)
         if under_choice(problem.field):
             message += f'; Aurora only says "{CHOICE_CRASH}"'
