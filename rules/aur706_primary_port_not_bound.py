@@ -6,7 +6,7 @@ process requests with ``{{thermos.ports[NAME]}}`` (or an announce alias target, 
 scheduler also assigns), or a key of ``portmap``. Otherwise Aurora's client only prints a
 warning and the service is announced on port 0, so clients of the serverset cannot reach it.
 The default ``portmap`` maps ``aurora`` to the primary port, so this happens when ``portmap``
-is overridden.
+is overridden. A portmap whose aliases form a cycle is ``inconsistent-port-reference``'s.
 
 Options:
     none
