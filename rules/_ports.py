@@ -34,6 +34,7 @@ _STATIC = re.compile(r"\s*[-+]?\d+\s*")
 _MAPS = frozenset({"constraints", "task_links", "announce.portmap"})
 PROCESSES = "task.processes"
 SHELL_COMMAND = "health_check_config.health_checker.shell.shell_command"
+Cycles = tuple[tuple[str, ...], ...]
 
 
 class PortRef(NamedTuple):
@@ -53,7 +54,7 @@ class Ports(NamedTuple):
     references: tuple[PortRef, ...]
     portmap: Mapping[str, str]  # announce.portmap as interpolated; {} without announce
     resolved: Mapping[str, str | int]  # each portmap key -> the name or static port it ends at
-    cycles: tuple[tuple[str, ...], ...]  # alias cycles, each in portmap order
+    cycles: Cycles  # alias cycles, each in portmap order
     requested: frozenset[str]  # what the scheduler assigns
     certain: bool  # False when unbound refs hide port names, so the sets are guesses
 
@@ -66,9 +67,6 @@ class Ports(NamedTuple):
     def bound(self) -> frozenset[str]:
         """Names in the executor's port table: requested ports plus every portmap key."""
         return self.requested | frozenset(self.portmap)
-
-    def static(self, name: str) -> bool:
-        return isinstance(self.resolved.get(name), int)
 
 
 def static_port(value: Any) -> int | None:
@@ -100,7 +98,8 @@ def analyse(job: JobView) -> Ports | None:
     return Ports(references, portmap, resolved, cycles, frozenset(requested), certain)
 
 
-def _resolve(portmap: Mapping[str, str]) -> tuple[dict[str, str | int], tuple[tuple[str, ...], ...]]:
+def _resolve(portmap: Mapping[str, str]) -> tuple[dict[str, str | int], Cycles]:
+    """Follow aliases as Aurora's PortResolver does: each key to a name or a static port."""
     values: dict[str, str | int] = {}
     for key, value in portmap.items():
         number = static_port(value)
