@@ -302,11 +302,12 @@ def struct_ref(root: Any, path: str, address: str) -> StructRef | None:
 def names_at(root: Any, path: str) -> list[str]:
     """Addresses bound where ``path`` is interpolated: fields of the enclosing structs, bindings,
     and the fields of structs bound to a name (``profile.cmd``); nearest first."""
+    from pystachio.base import Environment
+
     names: dict[str, None] = {}
     for scope in scopes_at(root, path):
-        table = getattr(scope, "_table", None)
-        entries = ([(ref.address(), value) for ref, value in table.items()]
-                   if isinstance(table, dict) else [("", scope)])  # fmt: skip
+        entries = ([(ref.address(), value) for ref, value in scope._table.items()]
+                   if isinstance(scope, Environment) else [("", scope)])  # fmt: skip
         for address, value in entries:
             if address.split(".")[0].split("[")[0] in ("self", "super"):
                 continue

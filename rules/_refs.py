@@ -44,9 +44,11 @@ def runtime_spelling(address: str) -> str:
     return ""
 
 
-def closest(address: str, names: Iterable[str]) -> str:
-    """The name in scope ``address`` most likely misspells, or ``""``."""
-    candidates = [name for name in names if name != address]
+def closest(address: str, names: Iterable[str], field: str = "") -> str:
+    """The name in scope ``address`` most likely misspells, or ``""``. Names reaching ``field``
+    itself (``image_id`` inside ``AppcImage.image_id``) would refer to themselves: never those."""
+    candidates = [name for name in names
+                  if name != address and name != field and not field.endswith("." + name)]
     close = difflib.get_close_matches(address, candidates, n=1, cutoff=0.75)
     return close[0] if close else ""
 

@@ -70,7 +70,7 @@ def _explain(job: JobView, use: UnboundRef) -> tuple[str, str] | None:
                 f"or pass --bind {found.prefix}.{found.missing}=value")  # fmt: skip
     names = job.names_in_scope(use.field)
     names += RUNTIME if interpolated_on_agent(use.field) else ()
-    guess = runtime_spelling(address) or closest(address, names)
+    guess = runtime_spelling(address) or closest(address, names, use.field)
     why = " (Aurora requires the index form)" if address.startswith("thermos.ports.") else ""
     message = (f"{shown} is never bound: no struct field, .bind(), --bind or Aurora namespace "
                "provides it")
