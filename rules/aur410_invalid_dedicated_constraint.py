@@ -43,7 +43,7 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
                           f"scheduler accepts exactly one", field=entry.field,
                           hint="keep one '<role>/<name>' value")  # fmt: skip
         else:
-            owner, slash, group = parsed.values[0].partition("/")
+            owner, _, group = parsed.values[0].partition("/")
             role = text(job, "role")
             if role is not None and owner not in ("*", role):
                 yield Finding(f"dedicated constraint {shown} is for role {owner!r}: only {owner!r} "

@@ -11,8 +11,8 @@ Options:
 
 Bad::
 
-    jobs = [job(container=Docker(image='python:2.7',
-                                 parameters=[Parameter(name='env', value='DEBUG=1')]))]  # expect: AUR421
+    debug = Parameter(name='env', value='DEBUG=1')
+    jobs = [job(container=Docker(image='python:2.7', parameters=[debug]))]  # expect: AUR421
 
 Good::
 
@@ -33,9 +33,9 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
     parameters = job.get(f"{path}.parameters") if path else None
     if not isinstance(parameters, list) or not parameters or job.profile.allow_docker_parameters:
         return
-    names = [p.get("name") for p in parameters if isinstance(p, dict) and isinstance(p.get("name"), str)]
-    shown = ", ".join(f"--{name}" for name in dict.fromkeys(names)) or f"{len(parameters)}"
-    yield by_profile(job, f"the Docker container passes parameters ({shown})",
+    names = [item.get("name") for item in parameters if isinstance(item, dict)]
+    shown = ", ".join(f"--{name}" for name in dict.fromkeys(names) if isinstance(name, str))
+    yield by_profile(job, f"the Docker container passes parameters ({shown or len(parameters)})",
                      "allow_docker_parameters = false", "-allow_docker_parameters=false",
                      field=f"{path}.parameters",
                      hint="remove the parameters, or ask the operator for "

@@ -33,8 +33,8 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
     volumes = job.get("container.volumes") if job.kind("container") == "Mesos" else None
     if not isinstance(volumes, list) or not volumes or job.profile.allow_container_volumes:
         return
-    paths = [v.get("host_path") for v in volumes if isinstance(v, dict) and isinstance(v.get("host_path"), str)]
-    shown = ", ".join(repr(path) for path in paths) or f"{len(volumes)}"
+    paths = [volume.get("host_path") for volume in volumes if isinstance(volume, dict)]
+    shown = ", ".join(repr(path) for path in paths if isinstance(path, str)) or len(volumes)
     yield by_profile(job, f"the Mesos container mounts volumes ({shown})",
                      "allow_container_volumes = false", "-allow_container_volumes=false",
                      field="container.volumes",

@@ -10,11 +10,13 @@ Options:
 
 Bad::
 
-    jobs = [job(task=task(resources=Resources(cpu=1, ram=1*GB, disk=1*GB, gpu=1)))]  # expect: AUR502
+    gpus = Resources(cpu=1, ram=1*GB, disk=1*GB, gpu=1)  # expect: AUR502
+    jobs = [job(task=task(resources=gpus))]
 
 Good::
 
-    jobs = [job(task=task(resources=Resources(cpu=1, ram=1*GB, disk=1*GB)))]
+    cpus = Resources(cpu=1, ram=1*GB, disk=1*GB)
+    jobs = [job(task=task(resources=cpus))]
 """
 
 from __future__ import annotations

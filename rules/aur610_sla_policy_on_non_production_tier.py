@@ -12,12 +12,13 @@ Options:
 
 Bad::
 
-    jobs = [job(instances=20, sla_policy=CountSlaPolicy(count=18, duration_secs=600))]  # expect: AUR610
+    policy = CountSlaPolicy(count=18, duration_secs=600)
+    jobs = [job(instances=20, sla_policy=policy)]  # expect: AUR610
 
 Good::
 
-    jobs = [job(instances=20, tier='preferred',
-                sla_policy=CountSlaPolicy(count=18, duration_secs=600))]
+    policy = CountSlaPolicy(count=18, duration_secs=600)
+    jobs = [job(instances=20, tier='preferred', sla_policy=policy)]
 """
 
 from __future__ import annotations

@@ -49,8 +49,8 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
                           field="sla_policy.count", hint=f"use count={instances - 1} or less")  # fmt: skip
         if percentage is not None and instances - instances * percentage / 100 < 1:
             most = math.floor((instances - 1) / instances * 10000) / 100  # 2 decimals, down
-            yield Finding(f"percentage={percentage:g} of {instances} instances leaves none that may "
-                          f"be killed: it must be at most {most:g}",
+            yield Finding(f"percentage={percentage:g} of {instances} instances leaves none that "
+                          f"may be killed: it must be at most {most:g}",
                           field="sla_policy.percentage", hint=f"use percentage={most:g} or less")  # fmt: skip
     duration = integer(job, "sla_policy.duration_secs")
     if duration is not None and duration > profile.max_sla_duration_secs:
