@@ -1,10 +1,11 @@
 """A process is ordered after a daemon process, or a non-ephemeral one after an ephemeral one.
 
-A daemon process is restarted whenever it exits, and an ephemeral process is one the task does
-not wait for: neither ever finishes for good, so a process ordered after one could wait
-forever. Aurora's client rejects the task ("Process B may not depend upon daemon process A",
-"Non-ephemeral process B may not depend upon ephemeral process A"). Ordering a daemon after a
-regular process is fine, as is an ephemeral process after an ephemeral one.
+A daemon process is restarted whenever it exits, so it never completes for good; the task does
+not wait for an ephemeral process, which may still run when the task ends. A process ordered
+after either would wait for something that need not finish, so Aurora's client rejects the
+task ("Process B may not depend upon daemon process A", "Non-ephemeral process B may not
+depend upon ephemeral process A"). A daemon or ephemeral process may wait for a regular one,
+and an ephemeral process for another ephemeral one.
 
 Options:
     none

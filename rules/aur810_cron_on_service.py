@@ -5,7 +5,7 @@ started by the scheduler at set times and runs to completion. A job cannot be bo
 scheduler rejects it ("A service task may not be run on a cron schedule"), and Aurora's client
 refuses to ``aurora job create`` a config with a ``cron_schedule`` anyway. An empty
 ``cron_schedule`` is not a schedule for the scheduler and is not reported here, nor is one
-made only of unbound ``{{refs}}``.
+still holding an unbound ``{{ref}}``.
 
 Options:
     none
@@ -22,21 +22,17 @@ Good::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from auroralint import Finding, JobView, Options, job_rule
-
-_REF = re.compile(r"\{\{[^{}]*\}\}")
+from auroralint.rules._scheduler import text
 
 
 @job_rule("AUR810", "cron-on-service", "error")
 def check(job: JobView, options: Options) -> Iterator[Finding]:
-    schedule = job.get("cron_schedule")
-    if job.get("service") is not True or not isinstance(schedule, str):
-        return
-    # The scheduler ignores an empty schedule; one made only of unbound refs may end up empty.
-    if not _REF.sub("", schedule).strip():
+    # The scheduler takes an empty schedule for none; a {{ref}} might still become one.
+    schedule = text(job, "cron_schedule")
+    if job.get("service") is not True or not schedule:
         return
     yield Finding(
         f"a service job cannot run on a cron schedule ({schedule!r}): the scheduler rejects it "

@@ -37,9 +37,11 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
     if policy is None or policy.upper() != "RUN_OVERLAP":
         return
     schedule = job.get("cron_schedule")
-    cron = isinstance(schedule, str) and bool(schedule)
-    effect = "the scheduler rejects it" if cron else "it has no effect without a cron_schedule, " \
-             "and the scheduler rejects it once the job gets one"  # fmt: skip
+    cron = isinstance(schedule, str) and schedule != ""
+    effect = "the scheduler rejects it"
+    if not cron:
+        effect = "it has no effect without a cron_schedule, but the scheduler rejects it once " \
+                 "the job gets one"  # fmt: skip
     yield Finding(
         f"cron_collision_policy {policy!r} was removed from Aurora's scheduler (AURORA-38): "
         f"{effect}",
