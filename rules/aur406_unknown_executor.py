@@ -39,5 +39,6 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
         f"executors: {listed}",
         "no -custom_executor_config: only AuroraExecutor",
         field="executor_config.name",
-        hint=f"use one of {listed}, or have the operator add {name!r} to -custom_executor_config",
+        hint=f"use {'one of ' if len(known) > 1 else ''}{listed}, or have the operator add "
+             f"{name!r} to -custom_executor_config",
     )

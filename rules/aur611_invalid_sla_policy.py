@@ -37,10 +37,15 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
         return
     profile, instances = job.profile, integer(job, "instances")
     least = profile.min_required_instances_for_sla_check
+    # Without a profile, say which flag sets the limits: some clusters (Aurora's Vagrant box
+    # among them) lower -min_required_instances_for_sla_check.
+    tune = "" if profile.configured else "; a cluster's own flag values go in its profile"
     if instances is not None and 0 < instances < least:
-        yield Finding(f"a {kind} needs at least {least} instances, and the job has {instances}",
+        yield Finding(f"a {kind} needs at least {least} instances "
+                      f"(-min_required_instances_for_sla_check), and the job has {instances}",
                       field="instances" if job.explicit("instances") else "sla_policy",
-                      hint="run more instances, use a CoordinatorSlaPolicy, or drop the policy")  # fmt: skip
+                      hint=f"run more instances, use a CoordinatorSlaPolicy, or drop the "
+                           f"policy{tune}")  # fmt: skip
     count, percentage = integer(job, "sla_policy.count"), number(job, "sla_policy.percentage")
     if instances is not None and instances > 0:
         if kind == "CountSlaPolicy" and count is not None and instances - count < 1:
@@ -55,5 +60,6 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
     duration = integer(job, "sla_policy.duration_secs")
     if duration is not None and duration > profile.max_sla_duration_secs:
         yield Finding(f"duration_secs={duration} is above the cluster-wide maximum of "
-                      f"{profile.max_sla_duration_secs} seconds", field="sla_policy.duration_secs",
-                      hint=f"use at most {profile.max_sla_duration_secs}")  # fmt: skip
+                      f"{profile.max_sla_duration_secs} seconds (-max_sla_duration_secs)",
+                      field="sla_policy.duration_secs",
+                      hint=f"use at most {profile.max_sla_duration_secs}{tune}")  # fmt: skip
