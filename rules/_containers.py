@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from auroralint import JobView, model
-
 from auroralint.rules._images import parse_image
 
 IMAGE_STRUCTS = ("DockerImage", "AppcImage")
@@ -25,8 +24,8 @@ CHOICES = {
     "update_config.update_strategy": (
         "QueueUpdateStrategy", "BatchUpdateStrategy", "VariableBatchUpdateStrategy"),
 }  # fmt: skip
-# What Aurora's client prints for any invalid struct held by a Choice field (a pystachio bug).
-CHOICE_CRASH = "'NoneType' object has no attribute 'ok'"
+# All Aurora's client prints for any invalid struct held by a Choice field (a pystachio bug).
+CHOICE_CRASH = "Aurora only reports \"'NoneType' object has no attribute 'ok'\""
 _LAST = re.compile(r"(?:\.(\w+)|\[([^\]]*)\])$")
 
 
@@ -36,6 +35,11 @@ def split_field(path: str) -> tuple[str, str]:
     if match is None:
         return "", path
     return path[: match.start()], match.group(1) or match.group(2)
+
+
+def covers(field: str, path: str) -> bool:
+    """Whether ``path`` is ``field`` or lies inside it."""
+    return path == field or path.startswith((f"{field}.", f"{field}["))
 
 
 def struct_name(job: JobView, path: str) -> str | None:
@@ -86,7 +90,8 @@ def docker_fields(job: JobView) -> list[str]:
 
 def uses_thermos(job: JobView) -> bool:
     """Whether Aurora's own executor runs the job (no custom ``executor_config.name``)."""
-    return job.get("executor_config.name", "AuroraExecutor") == "AuroraExecutor"
+    name = job.get("executor_config.name", "AuroraExecutor")
+    return isinstance(name, str) and name == "AuroraExecutor"
 
 
 class Misplaced(NamedTuple):
@@ -135,7 +140,7 @@ def _struct_fix(job: JobView, path: str, kind: str, value: Any) -> Misplaced:
 def misplaced_images(job: JobView) -> list[Misplaced]:
     """Image structs outside ``Mesos(image=...)``, and ``Mesos.image``/``container`` given
     something that is no container or image (a ``Docker(...)``, a ``name:tag`` string)."""
-    found = []
+    found: list[Misplaced] = []
     for path in _paths(job, job.data, ""):
         kind = struct_name(job, path)
         if kind not in IMAGE_STRUCTS or any(covers(f.field, path) for f in found):
@@ -174,11 +179,6 @@ def _paths(job: JobView, value: Any, path: str) -> Iterator[str]:
     elif isinstance(value, list):
         for index, child in enumerate(value):
             yield from _paths(job, child, f"{path}[{index}]")
-
-
-def covers(field: str, path: str) -> bool:
-    """Whether ``path`` is ``field`` or lies inside it."""
-    return path == field or path.startswith((f"{field}.", f"{field}["))
 
 
 def owned_fields(job: JobView) -> list[str]:

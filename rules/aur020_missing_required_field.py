@@ -34,7 +34,7 @@ _CHECKED_FIRST = ("cluster", "task", "role")  # AuroraConfig checks these before
 
 def _aurora_says(job: JobView, field: str, struct: str, attribute: str) -> str:
     if under_choice(field):
-        return f"; Aurora only reports: {CHOICE_CRASH}"
+        return f"; {CHOICE_CRASH}"
     if field in _CHECKED_FIRST:
         name = job.get("name")
         named = f' for job "{name}"' if isinstance(name, str) and "{{" not in name else ""

@@ -60,5 +60,5 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
             continue  # (uninterpolatable-job): pystachio's only failures that quote a mustache
         message, hint = _describe(job, problem.field, problem.message)
         if under_choice(problem.field):
-            message += f'; Aurora only says "{CHOICE_CRASH}"'
+            message += f"; {CHOICE_CRASH}"
         yield Finding(message, field=problem.field, hint=hint)

@@ -39,7 +39,7 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
     for docker in docker_fields(job):
         image = job.get(f"{docker}.image")
         if image is None:
-            yield Finding(f"Docker(...) has no image (Aurora only reports: {CHOICE_CRASH})",
+            yield Finding(f"Docker(...) has no image; {CHOICE_CRASH}",
                           field=f"{docker}.image", hint=_HINT)  # fmt: skip
         elif isinstance(image, str) and not image.strip():
             yield Finding(f"the Docker image is blank ({image!r}): the Docker engine cannot pull it",
