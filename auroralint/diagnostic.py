@@ -16,7 +16,8 @@ class Finding(NamedTuple):
     ``field`` is a path inside the job (``task.processes[1].cmdline``, ``container.image``,
     ``constraints[dedicated]``; empty for the job itself). Load rules use it for the keyword at
     fault in the failing call. ``ref`` narrows the location to a ``{{mustache}}`` inside the
-    field's string; ``occurrence`` picks which one when it appears several times.
+    field's string, and ``fragment`` to any other text written in it (the bad field of a cron
+    schedule); ``occurrence`` picks which one when it appears several times.
     ``severity`` replaces the rule's default for this finding (a rule that knows the cluster's
     scheduler reports an error, one guessing from Aurora's defaults a warning); a severity the
     user configured for the rule still wins.
@@ -28,6 +29,7 @@ class Finding(NamedTuple):
     ref: str = ""
     occurrence: int = 0
     severity: Severity | None = None
+    fragment: str = ""
 
 
 class Related(NamedTuple):

@@ -146,8 +146,9 @@ def _lint_job(
     where = f"{path} job {job.key}"
     for rule in rules:
         for finding in _findings(rule, errors, where, view, settings.options_for(rule)):
+            needle = "{{" + finding.ref + "}}" if finding.ref else finding.fragment
             location = (
-                locator.field(job.raw, finding.field, finding.ref, finding.occurrence)
+                locator.field(job.raw, finding.field, needle, finding.occurrence)
                 or locator.site_of(job.raw)
                 or _start_of(path)
             )

@@ -93,7 +93,9 @@ class Locator:
                 return origin.setter_of(component) is not None
         return False
 
-    def field(self, root: Any, path: str, ref: str = "", occurrence: int = 0) -> Location | None:
+    def field(self, root: Any, path: str, text: str = "", occurrence: int = 0) -> Location | None:
+        """Where ``path`` of the job ``root`` was set; ``text`` narrows it to that text (a
+        ``{{ref}}``, say) inside the string literal, its ``occurrence``-th appearance."""
         steps = _steps(root, path)
         fallback = None
         last = model.unwrap(steps[-1][2]) if steps else None
@@ -113,7 +115,7 @@ class Locator:
             if expression is not None:
                 expression = self._refine(expression, remaining)
                 if expression.exact or fallback is None:
-                    return self._finish(expression, ref, occurrence)
+                    return self._finish(expression, text, occurrence)
             return fallback or self.site(setter)
         return fallback or self.site_of(root)
 
@@ -129,7 +131,8 @@ class Locator:
             if keyword.arg == name:
                 value = _Expression(source, keyword.value, code, outer, True, keyword)
                 return self._through_parameters(value) or value
-        return None
+        listed = _helper_arguments(call, name)
+        return _Expression(source, listed, code, outer, True) if listed is not None else None
 
     def _through_parameters(self, expression: _Expression) -> _Expression | None:
         """Follow a helper function's parameter to the argument its caller passed."""
@@ -179,13 +182,12 @@ class Locator:
             node = inner
         return expression._replace(node=node)
 
-    def _finish(self, expression: _Expression, ref: str, occurrence: int) -> Location:
+    def _finish(self, expression: _Expression, needle: str, occurrence: int) -> Location:
         source, node, keyword = expression.source, expression.node, expression.keyword
-        shown = keyword if keyword is not None and keyword.value is node and not ref else node
+        shown = keyword if keyword is not None and keyword.value is node and not needle else node
         span = source.span(byte_span(shown))
-        if ref:
+        if needle:
             text = source.segment(node)
-            needle = "{{" + ref + "}}"
             start = -1
             for _ in range(occurrence + 1):
                 start = text.find(needle, start + 1)
@@ -207,3 +209,21 @@ def _steps(root: Any, path: str) -> list[tuple[Any, str, Any]]:
             break
         node = value
     return steps
+
+
+def _helper_arguments(call: ast.Call, field: str) -> ast.AST | None:
+    """The order list that the DSL helpers build from their arguments, as a list node.
+
+    ``order(a, b)`` makes ``Constraint(order=['a', 'b'])`` and ``SequentialTask(processes=[a,
+    b])`` makes ``order(a, b)``: element k of the order is argument k, or process k.
+    """
+    function = call.func.attr if isinstance(call.func, ast.Attribute) else getattr(call.func, "id", "")
+    if field != "order":
+        return None
+    if function == "order" and not any(isinstance(arg, ast.Starred) for arg in call.args):
+        return ast.copy_location(ast.List(elts=list(call.args), ctx=ast.Load()), call)
+    if function in ("SequentialTask", "sequential"):
+        for keyword in call.keywords:
+            if keyword.arg == "processes":
+                return keyword.value
+    return None

@@ -29,7 +29,7 @@ def jobs(evaluation: Evaluation, bindings: tuple[tuple[str, str], ...] = ()) -> 
 def where(evaluation: Evaluation, job: int, field: str, ref: str = "") -> str:
     """``file:line:col`` (just the file name) of a field of a job, as diagnostics show it."""
     locator = Locator(evaluation.recorder, evaluation.sources)
-    location = locator.field(evaluation.jobs[job], field, ref)
+    location = locator.field(evaluation.jobs[job], field, "{{" + ref + "}}" if ref else "")
     assert location is not None, f"no location for {field}"
     span = location.span
     return f"{Path(span.path).name}:{span.line}:{span.column}"

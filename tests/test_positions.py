@@ -158,3 +158,20 @@ def test_prelude_and_keyword_expansion(tmp_path: Path) -> None:
     # **overrides cannot be split into keywords: the call itself.
     assert where(evaluation, 0, "instances") == "main.aurora:2:9"
     assert where(evaluation, 0, "role") == "prelude.aurora:1:16"
+
+
+def test_order_helpers_point_at_the_argument(tmp_path: Path) -> None:
+    path = write(tmp_path, "order.aurora", f"""
+        a = Process(name='a', cmdline='a'); b = Process(name='b', cmdline='b')
+        t = Task(processes=[a, b], resources={RESOURCES},
+                 constraints=order(a,
+                                   'c'))
+        s = SequentialTask(processes=[a,
+                                      b], resources={RESOURCES})
+        jobs = [Job(role='r', cluster='c', environment='prod', task=t),
+                Job(role='r', cluster='c', environment='prod', task=s)]
+    """)
+    evaluation = load(path)
+    assert where(evaluation, 0, "task.constraints[0].order[1]") == "order.aurora:4:28"
+    assert where(evaluation, 0, "task.constraints[0]") == "order.aurora:3:22"
+    assert where(evaluation, 1, "task.constraints[0].order[1]") == "order.aurora:6:31"
