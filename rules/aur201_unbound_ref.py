@@ -15,14 +15,14 @@ Options:
 Bad::
 
     serve = Process(name='serve',
-                    cmdline='serve --port={{thermos.port[http]}} --shard={{shard}}')  # expect: AUR201, AUR201
+                    cmdline='serve --port={{thermos.port[http]}} -s {{shard}}')  # expect: AUR201, AUR201
     jobs = [job(task=task(processes=[serve]),
                 contact='{{mesos.hostname}}@example.com')]  # expect: AUR201
 
 Good::
 
     serve = Process(name='serve',
-                    cmdline='serve --port={{thermos.ports[http]}} --shard={{shard}}')
+                    cmdline='serve --port={{thermos.ports[http]}} -s {{shard}}')
     jobs = [job(task=task(processes=[serve]), contact='{{role}}@example.com').bind(shard=3)]
 """
 

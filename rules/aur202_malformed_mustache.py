@@ -12,12 +12,14 @@ Options:
 
 Bad::
 
-    serve = Process(name='serve', cmdline='serve --name={{ name }} --port={{thermos.ports[http]}')  # expect: AUR202, AUR202
+    serve = Process(name='serve',
+                    cmdline='serve --name={{ name }} --port={{thermos.ports[http]}')  # expect: AUR202, AUR202
     jobs = [job(task=task(processes=[serve]))]
 
 Good::
 
-    serve = Process(name='serve', cmdline='serve --name={{name}} --port={{thermos.ports[http]}}')
+    serve = Process(name='serve',
+                    cmdline='serve --name={{name}} --port={{thermos.ports[http]}}')
     jobs = [job(task=task(processes=[serve]))]
 """
 

@@ -16,7 +16,7 @@ Bad::
         cmd = Default(String, './serve')
         threads = Default(Integer, 4)
 
-    serve = Process(name='serve', cmdline='{{profile.cmd}} --threads={{profile.thread}}')  # expect: AUR203
+    serve = Process(name='serve', cmdline='{{profile.cmd}} -t {{profile.thread}}')  # expect: AUR203
     jobs = [job(task=task(processes=[serve]), contact='{{task.nmae}}@example.com')  # expect: AUR203
             .bind(profile=Profile())]
 
@@ -26,7 +26,7 @@ Good::
         cmd = Default(String, './serve')
         threads = Default(Integer, 4)
 
-    serve = Process(name='serve', cmdline='{{profile.cmd}} --threads={{profile.threads}}')
+    serve = Process(name='serve', cmdline='{{profile.cmd}} -t {{profile.threads}}')
     jobs = [job(task=task(processes=[serve]), contact='{{task.name}}@example.com')
             .bind(profile=Profile())]
 """

@@ -37,7 +37,7 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
         if len(binder.indices) != 2 or not binder.well_formed:
             continue  # the client does not resolve it: invalid-docker-image-binder's
         parent, _, last = use.field.rpartition(".")
-        value = job.get(use.field) if job.interpolated else None
+        value = job.get(use.field)  # as written when the job could not be interpolated
         if job.kind(parent) == "Docker" and last == "image":
             if (value if isinstance(value, str) else binder.text) == binder.text:
                 continue

@@ -13,7 +13,8 @@ Options:
 Bad::
 
     # clusters.json: [{"name": "devcluster", "scheduler_uri": "http://localhost:8081"}]
-    jobs = [job(container=Docker(image='{{docker.image[registry.example.com/team/app][1.0]}}'))]  # expect: AUR303
+    binder = '{{docker.image[registry.example.com/team/app][1.0]}}'
+    jobs = [job(container=Docker(image=binder))]  # expect: AUR303
 
 Good::
 
