@@ -37,10 +37,19 @@ class ImageRef(NamedTuple):
     def name(self) -> str:
         return f"{self.registry}/{self.repository}" if self.registry else self.repository
 
+    @property
+    def on_docker_hub(self) -> bool:
+        return self.registry in ("", DOCKER_HUB, "index.docker.io", "registry-1.docker.io")
+
+    @property
+    def hub_path(self) -> str:
+        """The repository as Docker Hub's registry API names it (``library/python``)."""
+        return self.repository if "/" in self.repository else f"library/{self.repository}"
+
     def spellings(self) -> set[str]:
         """The ways to write this image's name: Docker Hub's ``python``, ``library/python``
         and ``docker.io/library/python`` are one image."""
-        if self.registry not in ("", DOCKER_HUB, "index.docker.io", "registry-1.docker.io"):
+        if not self.on_docker_hub:
             return {self.name}
         short = self.repository.removeprefix("library/")
         if "/" in short:

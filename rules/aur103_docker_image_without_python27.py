@@ -8,9 +8,10 @@ are ``Mesos(image=...)`` containers (the executor stays on the host) or custom e
 A ``{{docker.image[name][tag]}}`` binder is judged by its name and tag.
 
 Options:
-    known-good (list of globs, default Debian-based python:2 tags): images that can run the
-        executor; they win over known-bad. Globs match ``name:tag`` and ``name`` in every Docker
-        Hub spelling (``python``, ``library/python``, ``docker.io/library/python``).
+    known-good (list of globs, default python:2, python:2.7, python:2.7.N and the Debian
+        variants python:2*-slim*, -stretch, -buster, -jessie, -wheezy): images that can run
+        the executor; they win over known-bad. Globs match ``name:tag`` and ``name`` in every
+        Docker Hub spelling (``python``, ``library/python``, ``docker.io/library/python``).
     known-bad (list of globs, default python:3*, python:latest, *:*alpine*, alpine, busybox,
         scratch, *distroless*, debian, ubuntu): images without CPython 2.7, glibc or a shell.
         An untagged image is judged as ``:latest``.

@@ -41,9 +41,9 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
             continue
         ref = named.ref
         said = "has no tag, so it means 'latest'" if not ref.tag else "uses the tag 'latest'"
-        binder = f"{'library/' if ref.official else ''}{ref.repository}"
-        tag = ref.tag or "latest"
-        resolved = "" if ref.registry else f", or '{{{{docker.image[{binder}][{tag}]}}}}'"
+        path, tag = (ref.hub_path if ref.on_docker_hub else ref.repository), ref.tag or "latest"
+        resolved = f", or '{{{{docker.image[{path}][{tag}]}}}}'" + (
+            "" if ref.on_docker_hub else f" with {ref.registry} as the cluster's docker_registry")
         yield Finding(
             f"the Docker image {text.strip()!r} {said}: instances started later may run "
             "a different image",
@@ -52,8 +52,7 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
             f"('{ref.name}@sha256:...'){resolved}",
         )
     if job.kind("container") == "Mesos" and job.kind("container.image") == "DockerImage":
-        tag = job.get("container.image.tag")
-        if tag == "latest":
+        if job.get("container.image.tag") == "latest":
             yield Finding(
                 "DockerImage(tag='latest') moves: instances started later may run a "
                 "different image",
