@@ -80,11 +80,21 @@ def grammar_problem(address: str) -> str:
     return f"`{rest[:1] or address}` cannot appear in a ref"
 
 
-def unclosed(text: str) -> list[str]:
-    """The text from each ``{{`` that never closes (pystachio leaves those as literal text)."""
+def unclosed(text: str) -> list[tuple[str, int]]:
+    """Each ``{{`` that never closes (pystachio leaves it as literal text), as the text from it
+    to the next space and which occurrence of that text in ``text`` it is."""
     masked, previous = text, None
     while previous != masked:  # innermost first, as nested templates resolve; keep offsets
         previous = masked
         masked = MUSTACHE.sub(lambda match: "\0" * len(match.group(0)), masked)
-    starts = [match.start() for match in re.finditer(r"\{\{", masked)]
-    return [text[start : start + 24] for start in starts]
+    found = []
+    for match in re.finditer(r"\{\{", masked):
+        fragment = re.match(r"\S{1,24}", text[match.start() :])
+        shown = fragment.group(0) if fragment else "{{"
+        found.append((shown, _count(text[: match.start()], shown)))
+    return found
+
+
+def _count(text: str, fragment: str) -> int:
+    """Appearances of ``fragment`` in ``text``, overlapping ones included."""
+    return sum(1 for start in range(len(text)) if text.startswith(fragment, start))

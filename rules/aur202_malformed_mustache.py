@@ -52,7 +52,7 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
                 field=field, ref=address, occurrence=occurrence,
                 hint=f"{fix}; write `{{{{&{address}}}}}` to keep the braces as text",
             )  # fmt: skip
-        for start in unclosed(text):
-            yield Finding(f"`{{{{` is never closed in `{start}`: pystachio leaves it as literal "
-                          "text", field=field,
+        for fragment, occurrence in unclosed(text):
+            yield Finding(f"`{{{{` is never closed in `{fragment}`: pystachio leaves it as literal "
+                          "text", field=field, fragment=fragment, occurrence=occurrence,
                           hint="close the ref with `}}`, or write `{{&...}}` for literal braces")
