@@ -33,14 +33,17 @@ _HINT = "name the image: Docker(image='name:tag') or Docker(image='{{docker.imag
 @job_rule("AUR102", "docker-image-missing", "error")
 def check(job: JobView, options: Options) -> Iterator[Finding]:
     if job.kind("container") == "Container" and not job.has("container.docker"):
-        yield Finding("Container() wraps no Docker(...), so the job has no image; Aurora's client "
-                      "crashes converting it", field="container",
-                      hint="write container=Docker(image='name:tag') (Container is deprecated)")  # fmt: skip
+        yield Finding(
+            "Container() wraps no Docker(...), so the job has no image; Aurora's client "
+            "crashes converting it",
+            field="container",
+            hint="write container=Docker(image='name:tag'); Container is deprecated",
+        )
     for docker in docker_fields(job):
         image = job.get(f"{docker}.image")
         if image is None:
             yield Finding(f"Docker(...) has no image; {CHOICE_CRASH}",
                           field=f"{docker}.image", hint=_HINT)  # fmt: skip
         elif isinstance(image, str) and not image.strip():
-            yield Finding(f"the Docker image is blank ({image!r}): the Docker engine cannot pull it",
+            yield Finding(f"the Docker image is blank ({image!r}): Docker cannot pull it",
                           field=f"{docker}.image", hint=_HINT)  # fmt: skip

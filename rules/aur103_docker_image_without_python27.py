@@ -34,8 +34,9 @@ from auroralint import Finding, JobView, Options, job_rule
 from auroralint.rules._containers import docker_fields, uses_thermos
 from auroralint.rules._images import named_image
 
-GOOD = ["python:2", "python:2.7", "python:2.7.[0-9]", "python:2.7.[0-9][0-9]", "python:2*-slim*",
-        "python:2*-stretch", "python:2*-buster", "python:2*-jessie", "python:2*-wheezy"]  # fmt: skip
+GOOD = ["python:2", "python:2.7", "python:2.7.[0-9]", "python:2.7.[0-9][0-9]",
+        "python:2*-slim*", "python:2*-stretch", "python:2*-buster", "python:2*-jessie",
+        "python:2*-wheezy"]  # fmt: skip
 BAD = ["python:3*", "python:latest", "*:*alpine*", "alpine", "busybox", "scratch",
        "*distroless*", "debian", "ubuntu"]  # fmt: skip
 
