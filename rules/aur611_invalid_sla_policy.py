@@ -4,7 +4,9 @@ The scheduler checks ``CountSlaPolicy`` and ``PercentageSlaPolicy`` against the 
 at least ``-min_required_instances_for_sla_check`` instances (20 by default); ``count`` must be
 less than ``instances`` and ``percentage`` must leave at least one instance that may be
 killed, or no instance could ever be drained; ``duration_secs`` may not exceed
-``-max_sla_duration_secs`` (7200 by default). A cluster profile can set both flags.
+``-max_sla_duration_secs`` (7200 by default). A cluster profile can set both flags; the two
+limits that come from flags are errors against a described cluster and warnings when only
+Aurora's defaults are assumed (clusters such as Aurora's Vagrant box lower the minimum).
 ``CoordinatorSlaPolicy`` is exempt. Each problem is reported at its own field.
 
 Options:
@@ -40,12 +42,13 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
     # Without a profile, say which flag sets the limits: some clusters (Aurora's Vagrant box
     # among them) lower -min_required_instances_for_sla_check.
     tune = "" if profile.configured else "; a cluster's own flag values go in its profile"
+    by_flag = "error" if profile.configured else "warning"
     if instances is not None and 0 < instances < least:
         yield Finding(f"a {kind} needs at least {least} instances "
                       f"(-min_required_instances_for_sla_check), and the job has {instances}",
                       field="instances" if job.explicit("instances") else "sla_policy",
                       hint=f"run more instances, use a CoordinatorSlaPolicy, or drop the "
-                           f"policy{tune}")  # fmt: skip
+                           f"policy{tune}", severity=by_flag)  # fmt: skip
     count, percentage = integer(job, "sla_policy.count"), number(job, "sla_policy.percentage")
     if instances is not None and instances > 0:
         if kind == "CountSlaPolicy" and count is not None and instances - count < 1:
@@ -62,4 +65,5 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
         yield Finding(f"duration_secs={duration} is above the cluster-wide maximum of "
                       f"{profile.max_sla_duration_secs} seconds (-max_sla_duration_secs)",
                       field="sla_policy.duration_secs",
-                      hint=f"use at most {profile.max_sla_duration_secs}{tune}")  # fmt: skip
+                      hint=f"use at most {profile.max_sla_duration_secs}{tune}",
+                      severity=by_flag)  # fmt: skip
