@@ -59,26 +59,37 @@ def file_settings(options: argparse.Namespace) -> FileSettings:
 
 
 def _selection(options: argparse.Namespace, configured: FileSettings) -> tuple[Rule, ...]:
-    """The rules a run reports: those selected and not ignored, more specific entries winning.
+    """The rules a run reports, as ruff layers its settings.
 
-    The loading rules (``AUR0xx`` load rules of severity error) run unless ignored: a config
-    that cannot be evaluated was not checked at all, and ``--select AUR1`` must not turn that
-    into a clean report.
+    Within one layer (the configuration file, the command line) the more specific of a
+    ``select`` and an ``ignore`` entry wins, a tie going to ``ignore``. ``--select`` replaces
+    the file's ``select`` and ``ignore``; ``--ignore`` alone removes rules from what the file
+    selects. The loading rules (``AUR0xx`` load rules of severity error) run unless ignored:
+    a config that cannot be evaluated was not checked at all, and ``--select AUR1`` must not
+    turn that into a clean report.
     """
     from auroralint.registry import all_rules
     from auroralint.settings import check_selectors, matches, selected
 
-    select, ignore = _split(options.select), _split(options.ignore)
+    select, ignore = _split(options.select), _split(options.ignore) or ()
     for flag, given in (("--select", select), ("--ignore", ignore)):
-        if given is not None:
+        if given:
             check_selectors(given, flag)
-    select = select or configured.select
-    ignore = ignore if ignore is not None else configured.ignore
+    if select:
+        ignored = tuple(ignore)
+
+        def chosen(rule: Rule) -> bool:
+            return selected(rule, select, ignore)
+    else:
+        ignored = configured.ignore + tuple(ignore)
+
+        def chosen(rule: Rule) -> bool:
+            return selected(rule, configured.select, configured.ignore) and not matches(rule, ignore)
+
     return tuple(
         rule
         for rule in all_rules()
-        if selected(rule, select, ignore)
-        or (_loading(rule) and not matches(rule, ignore))
+        if chosen(rule) or (_loading(rule) and not matches(rule, ignored))
     )
 
 

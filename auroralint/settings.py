@@ -99,23 +99,24 @@ def _configures_auroralint(pyproject: str) -> bool:
 def read(path: str) -> FileSettings:
     import tomllib
 
+    display = shown(path)
     try:
         document = tomllib.loads(_text(path))
     except (OSError, UnicodeDecodeError) as error:
-        raise SettingsError(f"{path}: cannot read: {error}") from None
+        raise SettingsError(f"{display}: cannot read: {error}") from None
     except tomllib.TOMLDecodeError as error:
-        raise SettingsError(f"{path}: invalid TOML: {error}") from None
+        raise SettingsError(f"{display}: invalid TOML: {error}") from None
     if os.path.basename(path) == "pyproject.toml":
         tool = document.get("tool", {})
         if not isinstance(tool, dict):
-            raise SettingsError(f"{path}: tool: expected a table, got {_type(tool)}")
+            raise SettingsError(f"{display}: tool: expected a table, got {_type(tool)}")
         table = tool.get("auroralint", {})
         prefix = "tool.auroralint"
         if not isinstance(table, dict):
-            raise SettingsError(f"{path}: {prefix}: expected a table, got {_type(table)}")
+            raise SettingsError(f"{display}: {prefix}: expected a table, got {_type(table)}")
     else:
         table, prefix = document, ""
-    return parse(table, shown(path), prefix)
+    return parse(table, display, prefix)
 
 
 _KEYS = {
