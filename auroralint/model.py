@@ -79,17 +79,22 @@ def plain(node: Any) -> Any:
         return [plain(value) for value in node._values]
     if isinstance(node, MapContainer):
         return {str(key.get()): plain(value) for key, value in node._map}
+    if isinstance(node, SimpleObject) and isinstance(node._value, Object):
+        return plain(node._value)  # a struct given where a scalar belongs
     if isinstance(node, Object):
         return node.get()
     return node  # a raw value a Choice could not coerce
 
 
-def kind(node: Any) -> str:
+def type_name(klass: type) -> str:
+    """The name configs use for a schema type (``Mode`` rather than ``Enum_RO_RW``)."""
     from auroralint.schema import dsl_names
 
-    node = unwrap(node)
-    name = type(node).__name__
-    return dsl_names().get(name, name)
+    return dsl_names().get(klass.__name__, klass.__name__)
+
+
+def kind(node: Any) -> str:
+    return type_name(type(unwrap(node)))
 
 
 def text_leaves(node: Any) -> Iterator[tuple[str, str]]:
@@ -134,13 +139,29 @@ class TypeProblem(NamedTuple):
 
 
 def type_problems(job: Any) -> list[TypeProblem]:
-    """Every field of ``job`` that fails pystachio's type check, each on its own path."""
+    """Every field of ``job`` that fails pystachio's type check, each on its own path.
+
+    Values holding a malformed ``{{mustache}}`` are skipped: pystachio raises on them instead
+    of failing the check, and they are a problem of their own.
+    """
+    from pystachio.naming import Ref
+
     try:
         if job.check().ok():
             return []
-    except AttributeError:  # pystachio crashes on an invalid struct inside a Choice field
+    except (AttributeError, Ref.InvalidRefError):  # pystachio crashes on these: walk instead
         pass
     return list(_check(job, ""))
+
+
+def _checked(node: Any) -> Any:
+    """``node.check()``, or None when pystachio raises on a malformed mustache."""
+    from pystachio.naming import Ref
+
+    try:
+        return node.check()
+    except Ref.InvalidRefError:
+        return None
 
 
 def _check(node: Any, path: str) -> Iterator[TypeProblem]:
@@ -161,8 +182,8 @@ def _check(node: Any, path: str) -> Iterator[TypeProblem]:
         for name, value in fields(node):
             yield from _check(value.in_scope(*scopes), f"{path}[{name}]")
     else:
-        result = node.check()
-        if not result.ok():
+        result = _checked(node)
+        if result is not None and not result.ok():
             yield TypeProblem(path, _readable(result.message()), False)
 
 
@@ -177,9 +198,10 @@ def _check_choice(node: Any, path: str) -> Iterator[TypeProblem]:
             coerced = alternative(value)
         except (ValueError, AttributeError, TypeError):
             continue
-        if coerced.in_scope(*node.scopes()).check().ok():
+        result = _checked(coerced.in_scope(*node.scopes()))
+        if result is None or result.ok():
             return
-    names = ", ".join(kind(alternative) for alternative in node.CHOICES)
+    names = ", ".join(type_name(alternative) for alternative in node.CHOICES)
     got = kind(value) if isinstance(value, Object) else repr(value)
     yield TypeProblem(path, f"expected one of {names}, got {got}", False)
 
@@ -187,6 +209,40 @@ def _check_choice(node: Any, path: str) -> Iterator[TypeProblem]:
 def _readable(message: str) -> str:
     # pystachio says "'{{n}}' not an integer" or "Cannot coerce 'abc' to Float".
     return message.removeprefix("Unable to interpolate: ")
+
+
+class MistypedArgument(NamedTuple):
+    struct: str  # the struct whose field was given the wrong struct
+    field: str
+    expected: str  # the field's type, or its elements' type when ``element``
+    given: str
+    element: bool  # an element of a list (or a map value), not the field itself
+
+
+def mistyped_argument(error: BaseException) -> MistypedArgument | None:
+    """Details of a struct given where another struct belongs (``Container(docker=Task())``).
+
+    pystachio tries to build the expected struct from the value and fails because the value is
+    not a dict; the frames converting the field (and the list element) know what was expected.
+    """
+    from pystachio.composite import IsNotMappingError
+
+    if not isinstance(error, IsNotMappingError):
+        return None
+    found: MistypedArgument | None = None
+    trace = error.__traceback__
+    while trace is not None:
+        local = trace.tb_frame.f_locals
+        owner, value = local.get("self"), local.get("value")
+        field = local.get("attr")
+        if isinstance(owner, Structural) and isinstance(field, str) and field in owner.TYPEMAP:
+            given = kind(value) if isinstance(value, Object) else type(value).__name__
+            expected = type_name(owner.TYPEMAP[field].klazz)
+            found = MistypedArgument(kind(owner), field, expected, given, False)
+        elif found is not None and isinstance(owner, ListContainer) and isinstance(value, Object):
+            found = found._replace(expected=type_name(owner.TYPE), given=kind(value), element=True)
+        trace = trace.tb_next
+    return found
 
 
 class UnknownAttribute(NamedTuple):
