@@ -140,13 +140,7 @@ class JobView:
 
     @cached_property
     def _kinds(self) -> dict[str, str]:
-        from pystachio.composite import Structural
-
-        return {
-            path: model.kind(node)
-            for path, node in model.walk(self._job.current)
-            if isinstance(node, Structural)
-        }
+        return model.struct_kinds(self._job.current)
 
     def unbound_refs(self) -> list[model.UnboundRef]:
         """Refs left unbound by the client's interpolation, each with the field holding it."""

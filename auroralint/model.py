@@ -86,6 +86,18 @@ def plain(node: Any) -> Any:
     return node  # a raw value a Choice could not coerce
 
 
+def struct_kinds(root: Any) -> dict[str, str]:
+    """The schema type of every struct under ``root`` by path, including a struct given to a
+    scalar field (``Docker(image=DockerImage(...))``), which pystachio stores unconverted."""
+    kinds = {}
+    for path, node in walk(root):
+        if isinstance(node, SimpleObject) and isinstance(node._value, Structural):
+            node = node._value
+        if isinstance(node, Structural):
+            kinds[path] = kind(node)
+    return kinds
+
+
 def type_name(klass: type) -> str:
     """The name configs use for a schema type (``Mode`` rather than ``Enum_RO_RW``)."""
     from auroralint.schema import dsl_names

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from auroralint import JobView, model
+from auroralint import JobView
 from auroralint.rules._images import parse_image
 
 IMAGE_STRUCTS = ("DockerImage", "AppcImage")
@@ -44,21 +44,7 @@ def covers(field: str, path: str) -> bool:
 
 def struct_name(job: JobView, path: str) -> str | None:
     """The struct type at ``path``, also when a struct sits in a scalar field (``Docker.image``)."""
-    found = job.kind(path)
-    if found is not None:
-        return "Job" if found == "MesosJob" else found
-    value = job.get(path)
-    if value is None or isinstance(value, (dict, list, str, int, float, bool)):
-        return None
-    return model.kind(value)  # JobView.get leaks the struct given to a scalar field
-
-
-def plain(job: JobView, path: str) -> Any:
-    """``job.get(path)`` as plain values, even when a struct was given to a scalar field."""
-    value = job.get(path)
-    if value is None or isinstance(value, (dict, list, str, int, float, bool)):
-        return value
-    return model.plain(value)
+    return job.kind(path)
 
 
 def field_name(job: JobView, path: str) -> str:
@@ -147,8 +133,8 @@ def misplaced_images(job: JobView) -> list[Misplaced]:
             continue
         if path == "container.image" and job.kind("container") == "Mesos":
             continue
-        found.append(_struct_fix(job, path, kind, plain(job, path)))
-    value = plain(job, "container.image")
+        found.append(_struct_fix(job, path, kind, job.get(path)))
+    value = job.get("container.image")
     kind = struct_name(job, "container.image")
     if job.kind("container") == "Mesos" and value is not None and kind not in IMAGE_STRUCTS:
         if kind == "Docker" and isinstance(value, dict) and isinstance(value.get("image"), str):
@@ -189,12 +175,3 @@ def owned_fields(job: JobView) -> list[str]:
     owned += [f"{docker}.image" for docker in docker_fields(job)
               if job.get(f"{docker}.image") is None]  # fmt: skip
     return owned
-
-
-def type_problems(job: JobView) -> list[model.TypeProblem]:
-    """``job.type_errors()``, or nothing when pystachio raises on a malformed ``{{ref}}``
-    (the mustache rules report those; a crash here would lose the whole file)."""
-    try:
-        return job.type_errors()
-    except Exception:  # noqa: BLE001 - pystachio's InvalidRefError and kin
-        return []

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 
 from auroralint import Finding, JobView, Options, job_rule
 from auroralint.rules._containers import (
-    CHOICE_CRASH, covers, field_name, owned_fields, type_problems, under_choice)
+    CHOICE_CRASH, covers, field_name, owned_fields, under_choice)
 
 _CHECKED_FIRST = ("cluster", "task", "role")  # AuroraConfig checks these before the type check
 
@@ -45,7 +45,7 @@ def _aurora_says(job: JobView, field: str, struct: str, attribute: str) -> str:
 @job_rule("AUR020", "missing-required-field", "error")
 def check(job: JobView, options: Options) -> Iterator[Finding]:
     owned = owned_fields(job)  # Docker.image, misplaced images: the container rules say more
-    for problem in type_problems(job):
+    for problem in job.type_errors():
         if not problem.missing or any(covers(field, problem.field) for field in owned):
             continue
         shown = field_name(job, problem.field)

@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 from auroralint import Finding, JobView, Options, job_rule
 from auroralint.rules._containers import (
-    CHOICE_CRASH, CHOICES, covers, field_name, owned_fields, struct_name, type_problems,
+    CHOICE_CRASH, CHOICES, covers, field_name, owned_fields, struct_name,
     under_choice)
 from auroralint.schema import dsl_names
 
@@ -53,7 +53,7 @@ def _describe(job: JobView, field: str, message: str) -> tuple[str, str]:
 @job_rule("AUR021", "invalid-field-value", "error")
 def check(job: JobView, options: Options) -> Iterator[Finding]:
     owned = owned_fields(job)  # misplaced images and Docker(image=None): the container rules
-    for problem in type_problems(job):
+    for problem in job.type_errors():
         if problem.missing or any(covers(field, problem.field) for field in owned):
             continue
         if "{{" in problem.message:  # an unbound {{ref}} (unbound-ref), or a cycle of refs
