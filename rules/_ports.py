@@ -26,7 +26,7 @@ from auroralint import JobView
 # Any mustache naming the thermos.ports namespace, well formed or not.
 _MUSTACHE = re.compile(r"\{\{(thermos\.ports(?:[.\[][^{}]*)?)\}\}")
 # The only form the runtime resolves: an index of pystachio's index characters.
-_INDEX_FORM = re.compile(r"thermos\.ports\[([A-Za-z0-9_\-./]+)\]")
+PORT_ADDRESS = re.compile(r"thermos\.ports\[([A-Za-z0-9_\-./]+)\]")
 # A port name still holding an unbound ref: ``{{thermos.ports[{{name}}]}}``.
 _NESTED = re.compile(r"\{\{thermos\.ports\[[^\]}]*\{\{")
 _STATIC = re.compile(r"\s*[-+]?\d+\s*")
@@ -126,7 +126,7 @@ def references_in(data: Any, path: str = "") -> Iterator[PortRef]:
         seen: dict[str, int] = {}
         for match in _MUSTACHE.finditer(text):
             address = match.group(1)
-            index = _INDEX_FORM.fullmatch(address)
+            index = PORT_ADDRESS.fullmatch(address)
             yield PortRef(field, address, index.group(1) if index else "", seen.get(address, 0))
             seen[address] = seen.get(address, 0) + 1
 

@@ -8,10 +8,10 @@ from collections.abc import Iterable
 
 from auroralint.model import MUSTACHE, mustaches, split
 from auroralint.rules._images import binders
+from auroralint.rules._ports import PORT_ADDRESS
 
 # Bound on the agent (executor and Thermos runner), never by the client.
 RUNTIME = ("mesos.instance", "mesos.hostname", "thermos.task_id")
-_PORT = re.compile(r"^thermos\.ports\[[\w./-]+\]$")
 _PORT_LIKE = re.compile(r"^thermos\.ports?(?:\[(?P<index>[^\]]+)\]|\.(?P<name>\w+))$")
 # The parts of a job the executor interpolates at launch; elsewhere the literal text stays.
 EXECUTOR_FIELDS = ("task", "announce", "health_check_config", "lifecycle")
@@ -20,7 +20,7 @@ _PART = re.compile(r"\.[^\d\W]\w*|\[[\w./-]+\]")
 
 
 def is_runtime(address: str) -> bool:
-    return address in RUNTIME or bool(_PORT.match(address))
+    return address in RUNTIME or bool(PORT_ADDRESS.fullmatch(address))
 
 
 def interpolated_on_agent(field: str) -> bool:

@@ -42,6 +42,8 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
     for use in job.unbound_refs():
         if is_binder(use.address) or (is_runtime(use.address) and interpolated_on_agent(use.field)):
             continue
+        if use.address.startswith("thermos.ports."):
+            continue  # the dotted form of a port: inconsistent-port-reference explains it
         explained = _explain(job, use)
         if explained is None:
             continue  # a field the struct does not declare: unknown-struct-field-ref
@@ -71,11 +73,10 @@ def _explain(job: JobView, use: UnboundRef) -> tuple[str, str] | None:
     names = job.names_in_scope(use.field)
     names += RUNTIME if interpolated_on_agent(use.field) else ()
     guess = runtime_spelling(address) or closest(address, names, use.field)
-    why = " (Aurora requires the index form)" if address.startswith("thermos.ports.") else ""
     message = (f"{shown} is never bound: no struct field, .bind(), --bind or Aurora namespace "
                "provides it")
     if guess:
-        return f"{message}; did you mean `{{{{{guess}}}}}`{why}?", f"write `{{{{{guess}}}}}`"
+        return f"{message}; did you mean `{{{{{guess}}}}}`?", f"write `{{{{{guess}}}}}`"
     how = f".bind({address}=...) on the job or a template, or " if address.isidentifier() else ""
     literal = (f"; write `{{{{&{address}}}}}` if the command needs a literal `{{{{{address}}}}}`"
                if use.field.endswith(("cmdline", "shell_command")) else "")  # fmt: skip
