@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -36,10 +36,12 @@ class ClustersFile(NamedTuple):
     problems: tuple[LoadFailure, ...]
 
 
-def search_path(environ: dict[str, str] | None = None) -> list[str]:
-    environ = dict(os.environ) if environ is None else environ
+def search_path(environ: Mapping[str, str] | None = None) -> list[str]:
+    """Where Aurora's client looks for clusters.json, in order (later entries win)."""
+    environ = os.environ if environ is None else environ
     root = environ.get("AURORA_CONFIG_ROOT") or "/etc/aurora"
-    return [os.path.join(root, "clusters.json"), os.path.expanduser("~/.aurora/clusters.json")]
+    home = environ.get("HOME") or os.path.expanduser("~")
+    return [os.path.join(root, "clusters.json"), os.path.join(home, ".aurora", "clusters.json")]
 
 
 @cache
@@ -50,8 +52,14 @@ def _schema() -> dict[str, Any]:
 
 
 def _failure(message: str, path: str, text: str, at: list[str | int]) -> LoadFailure:
-    line, column = jsonpos.line_column(text, jsonpos.offset_of(text, at)) if text else (1, 1)
-    span = Span(path, line, column, line, column + 1)
+    """A problem at the value ``at`` addresses: its key inside an object, or the value."""
+    if text:
+        start = jsonpos.offset_of(text, at)
+        line, column = jsonpos.line_column(text, start)
+        end_line, end_column = jsonpos.line_column(text, jsonpos.end_of(text, start))
+        span = Span(path, line, column, end_line, max(end_column, column + 1) if end_line == line else end_column)
+    else:
+        span = Span(path, 1, 1, 1, 1)
     return LoadFailure(ClustersFileError(message, path), path, Location(span))
 
 
@@ -185,5 +193,7 @@ def build_context(given: str | None, configured: FileSettings) -> tuple[RunConte
         found = read(path)
         problems.extend(found.problems)
         merged.update((cluster.name, cluster) for cluster in found.clusters)
-    sources = ", ".join(os.path.normpath(path) for path in paths)
+    from auroralint.files import shown
+
+    sources = ", ".join(shown(path) for path in paths)
     return RunContext(merged, sources, profiles_of(configured)), problems

@@ -33,6 +33,14 @@ def offset_of(text: str, path: Sequence[str | int]) -> int:
     return found if path else position
 
 
+def end_of(text: str, offset: int) -> int:
+    """Where the JSON value (or member key) starting at ``offset`` ends; ``offset + 1`` if none does."""
+    try:
+        return _end_of_value(text, offset)
+    except (ValueError, IndexError):
+        return min(offset + 1, len(text)) if text else offset
+
+
 def line_column(text: str, offset: int) -> tuple[int, int]:
     """1-based line and column of a character offset."""
     line = text.count("\n", 0, offset) + 1
