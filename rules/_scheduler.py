@@ -143,6 +143,15 @@ def constraints(job: JobView) -> Iterator[Entry]:
             yield Entry(name, value, parse_constraint(value), field)
 
 
+def dedicated(job: JobView) -> bool:
+    """Whether the job asks for dedicated hosts: a ``dedicated`` key in ``constraints``.
+
+    Aurora's client looks at the key only, so a value still holding a ``{{ref}}`` counts.
+    """
+    table = job.get("constraints")
+    return isinstance(table, dict) and "dedicated" in table
+
+
 def by_profile(job: JobView, message: str, setting: str, default: str, field: str = "",
                hint: str = "") -> Finding:  # fmt: skip
     """A finding about a scheduler flag: an error against a described cluster, else a warning.

@@ -25,8 +25,10 @@ import math
 from collections.abc import Iterator
 
 from auroralint import Finding, JobView, Options, job_rule
-from auroralint.rules._scheduler import integer
-from auroralint.rules._updates import DEDICATED_FAILURE_SHARE, dedicated
+from auroralint.rules._scheduler import dedicated, integer
+
+# The share of instances a dedicated job must tolerate failing during an update.
+DEDICATED_FAILURE_SHARE = 0.02
 
 
 @job_rule("AUR607", "dedicated-failure-budget", "error")

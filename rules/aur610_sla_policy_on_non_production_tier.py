@@ -29,16 +29,19 @@ from auroralint import Finding, JobView, Options, job_rule
 from auroralint.rules._scheduler import production_tier, resolve_tier
 
 
+_POLICIES = ("CoordinatorSlaPolicy", "CountSlaPolicy", "PercentageSlaPolicy")
+
+
 @job_rule("AUR610", "sla-policy-on-non-production-tier", "error")
 def check(job: JobView, options: Options) -> Iterator[Finding]:
-    if not job.has("sla_policy") or job.profile.sla_aware_kill_non_prod:
-        return
+    policy = job.kind("sla_policy")
+    if policy not in _POLICIES or job.profile.sla_aware_kill_non_prod:
+        return  # a value of another type is invalid-field-value's
     chosen = resolve_tier(job)
     if chosen is None or chosen.tier is None or chosen.tier.production:
         return  # unknown or unbound tiers are unknown-tier's business
     kind = "revocable" if chosen.tier.revocable else "preemptible"
     how = "" if chosen.written else ", which the client picks as the job sets no tier"
-    policy = job.kind("sla_policy") or "an SLA policy"
     production = production_tier(job)
     hint = (f"set tier={production!r} (production jobs need quota), or drop the SLA policy"
             if production else "drop the SLA policy: this cluster has no production tier")  # fmt: skip

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 from auroralint import Finding, JobView, Options, job_rule
 from auroralint.rules._ports import static_port
-from auroralint.rules._updates import dedicated
+from auroralint.rules._scheduler import dedicated
 
 
 @job_rule("AUR705", "static-port-without-dedicated", "error")
