@@ -142,15 +142,28 @@ class JobView:
     def _kinds(self) -> dict[str, str]:
         return model.struct_kinds(self._job.current)
 
-    def unbound_refs(self) -> list[model.UnboundRef]:
-        """Refs left unbound by the client's interpolation, each with the field holding it."""
+    # Several rules ask the same questions of a job: each answer is computed once, as a tuple.
+    @cached_property
+    def _unbound_refs(self) -> tuple[model.UnboundRef, ...]:
         if not self.interpolated:
-            return []
-        return model.unbound_refs(self._job.bound, self._job.interpolated, self._job.unbound)
+            return ()
+        return tuple(model.unbound_refs(self._job.bound, self._job.interpolated, self._job.unbound))
 
-    def raw_strings(self) -> list[tuple[str, str]]:
+    @cached_property
+    def _raw_strings(self) -> tuple[tuple[str, str], ...]:
+        return tuple(model.text_leaves(self._job.bound))
+
+    @cached_property
+    def _type_errors(self) -> tuple[model.TypeProblem, ...]:
+        return tuple(model.type_problems(self._job.bound, self._job.interpolated))
+
+    def unbound_refs(self) -> tuple[model.UnboundRef, ...]:
+        """Refs left unbound by the client's interpolation, each with the field holding it."""
+        return self._unbound_refs
+
+    def raw_strings(self) -> tuple[tuple[str, str], ...]:
         """Every text value as written, before interpolation."""
-        return list(model.text_leaves(self._job.bound))
+        return self._raw_strings
 
     def struct_ref(self, field: str, address: str) -> model.StructRef | None:
         """For a ref left unbound in ``field``: the struct that its longest resolvable prefix
@@ -162,9 +175,9 @@ class JobView:
         bindings (``.bind()``, ``--bind``, the client's aliases) and bound structs' fields."""
         return model.names_at(self._job.bound, field)
 
-    def type_errors(self) -> list[model.TypeProblem]:
+    def type_errors(self) -> tuple[model.TypeProblem, ...]:
         """Every field failing the schema's type check (pystachio stops at the first)."""
-        return model.type_problems(self._job.bound)
+        return self._type_errors
 
     @property
     def cluster(self) -> Cluster | None:

@@ -150,20 +150,41 @@ class TypeProblem(NamedTuple):
     missing: bool  # a Required field that is not set
 
 
-def type_problems(job: Any) -> list[TypeProblem]:
+def type_problems(job: Any, interpolated: Any = None) -> list[TypeProblem]:
     """Every field of ``job`` that fails pystachio's type check, each on its own path.
 
+    When ``interpolated`` (the job after interpolation) is given, every value in it was
+    coerced to its type already, so only two failures remain possible: a Required field left
+    unset, and a non-text field still holding an unbound ``{{ref}}``. Finding those in the
+    interpolated job is much cheaper than pystachio's check, which rebuilds every scope.
     Values holding a malformed ``{{mustache}}`` are skipped: pystachio raises on them instead
     of failing the check, and they are a problem of their own.
     """
     from pystachio.naming import Ref
 
+    if interpolated is not None:
+        return list(_check_interpolated(interpolated))
     try:
         if job.check().ok():
             return []
     except (AttributeError, Ref.InvalidRefError):  # pystachio crashes on these: walk instead
         pass
     return list(_check(job, ""))
+
+
+def _check_interpolated(job: Any) -> Iterator[TypeProblem]:
+    from pystachio import String
+
+    for path, node in walk(job):
+        if isinstance(node, Structural):
+            for name, signature in node.TYPEMAP.items():
+                if signature.required and node._schema_data[name] is Empty:
+                    yield TypeProblem(join(path, name), f"{kind(node)}.{name} is required", True)
+        elif (isinstance(node, SimpleObject) and not isinstance(node, String)
+              and isinstance(node._value, str)):  # fmt: skip
+            result = _checked(node)
+            if result is not None and not result.ok():
+                yield TypeProblem(path, _readable(result.message()), False)
 
 
 def _checked(node: Any) -> Any:

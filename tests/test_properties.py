@@ -27,6 +27,8 @@ SCHEMA = base_namespace()
 # Text without braces: mustaches would make interpolation, not loading, the subject.
 TEXT = st.text(st.characters(blacklist_characters="{}", blacklist_categories=("Cs",)), max_size=12)
 FLOATS = st.floats(allow_nan=False, allow_infinity=False, width=64)
+# A number or flag left to a {{ref}} nobody binds: it stays text, and fails the type check.
+UNBOUND = st.sampled_from(["{{unset_value}}", "{{profile.flag}}"])
 # Fields whose schema default is a template: set them, so get() holds no {{refs}}.
 TEMPLATED = {"MesosJob": ("name",), "Task": ("name",), "Announcer": ("portmap",)}
 
@@ -38,11 +40,11 @@ def values(klass: type, depth: int) -> st.SearchStrategy[Any]:
     if klass is String or issubclass(klass, String):
         return TEXT
     if issubclass(klass, Boolean):
-        return st.booleans()
+        return st.booleans() | UNBOUND
     if issubclass(klass, Integer):
-        return st.integers(min_value=-(2**40), max_value=2**40)
+        return st.integers(min_value=-(2**40), max_value=2**40) | UNBOUND
     if issubclass(klass, Float):
-        return FLOATS
+        return FLOATS | UNBOUND
     if issubclass(klass, ListContainer):
         return st.lists(values(klass.TYPE, depth + 1), max_size=0 if depth > 3 else 3)
     if issubclass(klass, MapContainer):
@@ -112,3 +114,14 @@ def test_written_jobs_load_back_unchanged(job: Any, tmp_path_factory: Any) -> No
     (loaded,) = [prepare(index, raw, ()) for index, raw in enumerate(evaluation.jobs)]
     assert loaded.error is None, loaded.error
     assert loaded.data == plain(job.get())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(job=JOBS)
+def test_type_check_of_the_interpolated_job_agrees_with_pystachio(job: Any) -> None:
+    from auroralint.model import type_problems
+
+    interpolated, _ = job.interpolate()
+    fast = sorted(type_problems(job, interpolated))
+    slow = sorted(type_problems(job))
+    assert fast == slow
