@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable
 
+from auroralint import suggest
 from auroralint.model import MUSTACHE, mustaches, split
 from auroralint.rules._images import binders
 from auroralint.rules._ports import PORT_ADDRESS
@@ -39,8 +39,7 @@ def runtime_spelling(address: str) -> str:
         fixed = f"thermos.ports[{port.group('index') or port.group('name')}]"
         return fixed if fixed != address else ""
     if address.split(".")[0] in ("mesos", "thermos"):
-        close = difflib.get_close_matches(address, RUNTIME, n=1, cutoff=0.75)
-        return close[0] if close else ""
+        return suggest.closest(address, RUNTIME)
     return ""
 
 
@@ -49,8 +48,7 @@ def closest(address: str, names: Iterable[str], field: str = "") -> str:
     itself (``image_id`` inside ``AppcImage.image_id``) would refer to themselves: never those."""
     candidates = [name for name in names
                   if name != address and name != field and not field.endswith("." + name)]
-    close = difflib.get_close_matches(address, candidates, n=1, cutoff=0.75)
-    return close[0] if close else ""
+    return suggest.closest(address, candidates)
 
 
 def count_written(text: str, address: str) -> int:

@@ -9,13 +9,13 @@ scheduler flag when the linter only assumes Aurora's defaults.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from auroralint import Finding, JobView
 from auroralint.context import Tier
+from auroralint.suggest import closest
 
 AURORA_EXECUTOR = "AuroraExecutor"
 MAX_IDENTIFIER = 255
@@ -60,8 +60,8 @@ def identifier_problem(value: str) -> str:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """``" (did you mean 'x'?)"`` for a close match, else ``""``."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.8)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    close = closest(word, choices, cutoff=0.8)
+    return f" (did you mean {close!r}?)" if close else ""
 
 
 def readable_bytes(value: int) -> str:

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 
 from auroralint import Finding, LoadFailure, load_rule
 from auroralint.schema import base_namespace
+from auroralint.suggest import closest
 
 _NAME = re.compile(r"name '([^']+)' is not defined")
 
@@ -36,11 +37,9 @@ def classify(failure: LoadFailure) -> Iterator[Finding]:
         return
     match = _NAME.search(str(error))
     name = match.group(1) if match else getattr(error, "name", None) or "?"
-    import difflib
-
-    close = difflib.get_close_matches(name, list(base_namespace()) + ["include"], n=1, cutoff=0.8)
+    close = closest(name, [*base_namespace(), "include"], cutoff=0.8)
     if close:
-        yield Finding(f"undefined name `{name}`; did you mean `{close[0]}`?")
+        yield Finding(f"undefined name `{name}`; did you mean `{close}`?")
     else:
         yield Finding(
             f"undefined name `{name}`",

@@ -23,6 +23,7 @@ from collections.abc import Iterator
 
 from auroralint import Finding, LoadFailure, load_rule
 from auroralint.model import unknown_attribute
+from auroralint.suggest import closest
 
 # (struct, removed field) -> what replaced it
 _REMOVED = {
@@ -52,10 +53,8 @@ def classify(failure: LoadFailure) -> Iterator[Finding]:
     if removed:
         yield Finding(f"{shown} has no field `{attribute}`: {removed}", field=attribute, hint=fields)
         return
-    import difflib
-
-    close = difflib.get_close_matches(attribute, found.known, n=1, cutoff=0.6) or [
-        known for known in found.known if known.startswith(attribute)
-    ][:1]
-    suggestion = f"; did you mean `{close[0]}`?" if close else ""
+    close = closest(attribute, found.known, cutoff=0.6) or next(
+        (known for known in found.known if known.startswith(attribute)), ""
+    )
+    suggestion = f"; did you mean `{close}`?" if close else ""
     yield Finding(f"{shown} has no field `{attribute}`{suggestion}", field=attribute, hint=fields)

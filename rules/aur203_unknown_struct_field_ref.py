@@ -33,11 +33,11 @@ Good::
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from auroralint import Finding, JobView, Options, job_rule
 from auroralint.rules._refs import count_written
+from auroralint.suggest import closest
 
 
 @job_rule("AUR203", "unknown-struct-field-ref", "error")
@@ -47,8 +47,8 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
         found = job.struct_ref(use.field, use.address)
         if found is None or found.declared:
             continue
-        close = difflib.get_close_matches(found.missing, found.fields, n=1, cutoff=0.6)
-        suggestion = f"; did you mean `{{{{{found.prefix}.{close[0]}}}}}`?" if close else ""
+        close = closest(found.missing, found.fields, cutoff=0.6)
+        suggestion = f"; did you mean `{{{{{found.prefix}.{close}}}}}`?" if close else ""
         message = (f"`{{{{{use.address}}}}}`: {found.struct} `{found.prefix}` has no field "
                    f"`{found.missing}`{suggestion}")  # fmt: skip
         hint = f"{found.struct} fields: {', '.join(found.fields)}"

@@ -22,10 +22,10 @@ Good::
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from auroralint import Finding, JobView, Options, job_rule
+from auroralint.suggest import closest
 
 
 @job_rule("AUR302", "unknown-cluster", "error")
@@ -34,8 +34,8 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
     name = job.get("cluster")
     if clusters is None or not isinstance(name, str) or "{{" in name or name in clusters:
         return
-    close = difflib.get_close_matches(name, list(clusters), n=1, cutoff=0.6)
-    suggestion = f"; did you mean {close[0]!r}?" if close else ""
+    close = closest(name, clusters, cutoff=0.6)
+    suggestion = f"; did you mean {close!r}?" if close else ""
     known = ", ".join(sorted(clusters)) or "none"
     yield Finding(
         f"cluster {name!r} is not in clusters.json ({job.context.clusters_source}){suggestion}",
