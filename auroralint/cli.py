@@ -155,7 +155,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return check(options, sys.stdout)
     except UsageError as error:
         return _fail(str(error), sys.stderr)
-    except BrokenPipeError:
+    except BrokenPipeError:  # `auroralint rules | head`: nothing went wrong
+        from auroralint.commands import _silence
+
+        _silence(sys.stdout)
         return EXIT_OK
     except KeyboardInterrupt:
         return _fail("interrupted", sys.stderr)

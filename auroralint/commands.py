@@ -199,8 +199,31 @@ def check(options: argparse.Namespace, stdout: TextIO) -> int:
         exit_code = EXIT_PROBLEMS if errors and not options.exit_zero else EXIT_OK
         report = Report(diagnostics, run.engine.rules, len(files), exit_code,
                         color=_color(options.color, stream))  # fmt: skip
-        reporter(options.output_format)(report, stream)
+        try:
+            reporter(options.output_format)(report, stream)
+            stream.flush()
+        except BrokenPipeError:
+            # `auroralint | head`: the reader has seen enough; the status still tells the result.
+            _silence(stream)
+        except OSError as error:
+            target = options.output_file or "standard output"
+            if options.output_file:
+                try:  # closing flushes again, and fails again: the file is closed all the same
+                    stream.close()
+                except OSError:
+                    pass
+            raise UsageError(f"auroralint: cannot write the report to {target}: "
+                             f"{error.strerror or error}") from None  # fmt: skip
     return exit_code
+
+
+def _silence(stream: TextIO) -> None:
+    """Send what is still buffered for a closed pipe nowhere, so exiting does not complain."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _color(choice: str, stream: TextIO) -> bool:

@@ -129,6 +129,10 @@ def parse(table: Mapping[str, Any], path: str, prefix: str = "") -> FileSettings
     where = _Where(path, prefix)
     for key in table:
         if key not in _KEYS:
+            if key == "tool" and not prefix:
+                raise SettingsError(f"{where(key)}: unknown setting: [tool.auroralint] is read from "
+                                    "a file named pyproject.toml; this file's settings go at its "
+                                    "top level")  # fmt: skip
             raise SettingsError(f"{where(key)}: unknown setting (known: {', '.join(sorted(_KEYS))})")
     base = os.path.dirname(path)
     return FileSettings(

@@ -396,3 +396,27 @@ def test_a_bad_output_file_fails_before_linting(tmp_path: Path) -> None:
     result = run_cli("-o", "nowhere/report.txt", "--timeout", "30", "loop.aurora", cwd=tmp_path,
                      timeout=20)  # fmt: skip
     assert result.returncode == 2
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_report_that_cannot_be_written(tmp_path: Path) -> None:
+    write(tmp_path, "bad.aurora", BAD)
+    message = usage_error("-o", "/dev/full", "bad.aurora", cwd=tmp_path)
+    assert message == "auroralint: cannot write the report to /dev/full: No space left on device"
+
+
+@pytest.mark.parametrize(("args", "status"), [(["bad.aurora"], 1), (["rules"], 0),
+                                              (["--explain", "AUR005"], 0)])  # fmt: skip
+def test_a_closed_pipe_keeps_the_exit_status(tmp_path: Path, args: list[str], status: int) -> None:
+    import os
+    import sys
+
+    write(tmp_path, "bad.aurora", BAD)
+    process = subprocess.Popen([sys.executable, "-m", "auroralint", *args], cwd=tmp_path,
+                               env={**os.environ, "NO_COLOR": "1"}, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True)  # fmt: skip
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # `auroralint ... | head -0`: the reader is gone before any output
+    stderr = process.stderr.read()
+    assert process.wait(timeout=60) == status
+    assert stderr == ""  # no traceback, no "Exception ignored" at exit

@@ -278,7 +278,8 @@ def test_configuration_errors_name_the_key(tmp_path: Path, text: str, expected: 
 def test_auroralint_toml_errors_name_top_level_keys(tmp_path: Path) -> None:
     write(tmp_path, "auroralint.toml", "[tool.auroralint]\nselect = []\n")
     message = config_error(cwd=tmp_path)
-    assert message.startswith("auroralint: auroralint.toml: tool: unknown setting (known: ")
+    assert message == ("auroralint: auroralint.toml: tool: unknown setting: [tool.auroralint] is read "
+                       "from a file named pyproject.toml; this file's settings go at its top level")
     write(tmp_path, "auroralint.toml", "[rules.AUR012]\nfoo = 1\n")
     assert config_error(cwd=tmp_path) == (
         "auroralint: auroralint.toml: rules.AUR012.foo: no-jobs has no option 'foo' (options: none)")
