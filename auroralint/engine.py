@@ -6,7 +6,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from auroralint import suppressions
 from auroralint.context import RunContext
 from auroralint.diagnostic import Diagnostic, Finding, Severity
 from auroralint.failures import LoadFailure, locate_failure
@@ -160,39 +159,9 @@ def _lint_job(
 def _apply_suppressions(
     diagnostics: list[Diagnostic], evaluation: Evaluation, settings: EngineSettings
 ) -> list[Diagnostic]:
-    found = {
-        source.display: suppressions.find(source) for source in evaluation.sources.files.values()
-    }
-    used: dict[suppressions.Suppression, set[str]] = {}
-    kept = []
-    for diagnostic in diagnostics:
-        covering = [
-            suppression
-            for suppression in found.get(diagnostic.path, [])
-            if suppression.covers(diagnostic.line, diagnostic.code, diagnostic.name)
-        ]
-        for suppression in covering:
-            used.setdefault(suppression, set()).update((diagnostic.code, diagnostic.name))
-        if not covering:
-            kept.append(diagnostic)
-    checkers = [rule for rule in settings.rules if rule.kind == "suppression"]
-    if checkers:
-        # A suppression may name the checker itself, to keep a deliberate stale code quiet.
-        def silenced(diagnostic: Diagnostic) -> bool:
-            return any(suppression.codes and suppression.covers(diagnostic.line, diagnostic.code,
-                                                                diagnostic.name)
-                       for suppression in found.get(diagnostic.path, []))  # fmt: skip
+    texts = [source.text for source in evaluation.sources.files.values()]
+    if not any("noqa" in text.lower() or "auroralint:" in text for text in texts):
+        return diagnostics  # nothing to parse: most files have no suppression comments
+    from auroralint import suppressions
 
-        from auroralint.registry import all_rules
-
-        known = {key for rule in all_rules() for key in (rule.code, rule.name)}
-        enabled = {key for rule in settings.rules for key in (rule.code, rule.name)}
-        # Only the linted file's own comments: an included file may be linted through others.
-        for suppression in found.get(evaluation.path, []):
-            for rule in checkers:
-                findings = rule.check(suppression, used.get(suppression, set()), known, enabled)
-                reported = (Diagnostic.at(suppression.span, rule.code, rule.name,
-                                          settings.severity(rule), finding)
-                            for finding in findings)  # fmt: skip
-                kept.extend(diagnostic for diagnostic in reported if not silenced(diagnostic))
-    return kept
+    return suppressions.apply(diagnostics, evaluation.sources, evaluation.path, settings)

@@ -14,9 +14,13 @@ import io
 import re
 import tokenize
 from collections.abc import Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from auroralint.sourcemap import SourceFile, Span
+from auroralint.diagnostic import Diagnostic
+from auroralint.sourcemap import SourceFile, Sources, Span
+
+if TYPE_CHECKING:
+    from auroralint.engine import EngineSettings
 
 _NOQA = re.compile(r"#\s*noqa\b(?P<colon>\s*:)?", re.IGNORECASE)
 _IGNORE = re.compile(r"#\s*auroralint:\s*ignore\[(?P<codes>[^\]]*)\]")
@@ -135,3 +139,44 @@ def _next_construct(
             if getattr(node, "lineno", None) == first and isinstance(node, (ast.stmt, ast.expr, ast.keyword)):
                 last = max(last, getattr(node, "end_lineno", None) or first)
     return first, last
+
+
+def apply(
+    diagnostics: list[Diagnostic], sources: Sources, linted: str, settings: EngineSettings
+) -> list[Diagnostic]:
+    """``diagnostics`` minus the suppressed ones, plus what the suppression rules say about
+    the comments of ``linted`` (the file being linted) that silenced nothing."""
+    found = {source.display: find(source) for source in sources.files.values()}
+    used: dict[Suppression, set[str]] = {}
+    kept = []
+    for diagnostic in diagnostics:
+        covering = [
+            suppression
+            for suppression in found.get(diagnostic.path, [])
+            if suppression.covers(diagnostic.line, diagnostic.code, diagnostic.name)
+        ]
+        for suppression in covering:
+            used.setdefault(suppression, set()).update((diagnostic.code, diagnostic.name))
+        if not covering:
+            kept.append(diagnostic)
+    checkers = [rule for rule in settings.rules if rule.kind == "suppression"]
+    if checkers:
+        # A suppression may name the checker itself, to keep a deliberate stale code quiet.
+        def silenced(diagnostic: Diagnostic) -> bool:
+            return any(suppression.codes and suppression.covers(diagnostic.line, diagnostic.code,
+                                                                diagnostic.name)
+                       for suppression in found.get(diagnostic.path, []))  # fmt: skip
+
+        from auroralint.registry import all_rules
+
+        known = {key for rule in all_rules() for key in (rule.code, rule.name)}
+        enabled = {key for rule in settings.rules for key in (rule.code, rule.name)}
+        # Only the linted file's own comments: an included file may be linted through others.
+        for suppression in found.get(linted, []):
+            for rule in checkers:
+                findings = rule.check(suppression, used.get(suppression, set()), known, enabled)
+                reported = (Diagnostic.at(suppression.span, rule.code, rule.name,
+                                          settings.severity(rule), finding)
+                            for finding in findings)  # fmt: skip
+                kept.extend(diagnostic for diagnostic in reported if not silenced(diagnostic))
+    return kept
