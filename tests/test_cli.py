@@ -420,3 +420,14 @@ def test_a_closed_pipe_keeps_the_exit_status(tmp_path: Path, args: list[str], st
     stderr = process.stderr.read()
     assert process.wait(timeout=60) == status
     assert stderr == ""  # no traceback, no "Exception ignored" at exit
+
+
+def test_the_readme_documents_every_option_and_only_those(tmp_path: Path) -> None:
+    import re
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Command line", 1)[1].split("\n## ", 1)[0]
+    documented = set(re.findall(r"^\| `(?:-\w, )?(--[a-z-]+)", section, re.MULTILINE))
+    help_text = run_cli("--help", cwd=tmp_path).stdout
+    offered = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]+)", help_text)) - {"--help", "--version"}
+    assert documented == offered
