@@ -15,6 +15,7 @@ from typing import NoReturn, TextIO
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("check", "inspect", "rules")
 FORMATS = ("text", "json", "github", "sarif")  # as auroralint.reporters.FORMATS, not imported
+MAX_TIMEOUT = 86400.0  # a day: the worker pool's clock cannot wait much longer
 
 
 class UsageError(Exception):
@@ -44,8 +45,9 @@ def _positive_number(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
-    if not 0 < value < float("inf"):
-        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
+    if not 0 < value <= MAX_TIMEOUT:
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds up to "
+                                         f"{MAX_TIMEOUT:g}, got {text!r}")  # fmt: skip
     return value
 
 

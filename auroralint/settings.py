@@ -23,6 +23,7 @@ class SettingsError(Exception):
 
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
+MAX_SECONDS = 86400  # for timeout: a day
 
 
 class FileSettings(NamedTuple):
@@ -221,8 +222,9 @@ def _number(table: Mapping[str, Any], key: str, where: _Where) -> float | None:
         return None
     value = table[key]
     if (isinstance(value, bool) or not isinstance(value, (int, float))
-            or not math.isfinite(value) or value <= 0):  # fmt: skip
-        raise SettingsError(f"{where(key)}: expected a positive number, got {value!r}")
+            or not math.isfinite(value) or not 0 < value <= MAX_SECONDS):  # fmt: skip
+        raise SettingsError(f"{where(key)}: expected a positive number up to {MAX_SECONDS:g}, "
+                            f"got {value!r}")  # fmt: skip
     return float(value)
 
 

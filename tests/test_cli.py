@@ -360,11 +360,12 @@ def test_missing_and_unreadable_paths_are_diagnostics(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["--timeout", "0"], "argument --timeout: expected a positive number of seconds, got '0'"),
+        (["--timeout", "0"], "argument --timeout: expected a positive number of seconds up to 86400, got '0'"),
         (["--timeout", "-1"], "expected a positive number"),
         (["--timeout", "soon"], "expected a number of seconds, got 'soon'"),
         (["--timeout", "nan"], "expected a positive number"),
         (["--timeout", "inf"], "expected a positive number"),
+        (["--timeout", "1e12"], "expected a positive number of seconds up to 86400, got '1e12'"),
         (["--memory-limit", "0"], "argument --memory-limit: expected a positive integer"),
         (["--memory-limit", "1.5"], "argument --memory-limit: expected a positive integer"),
         (["-j", "0"], "argument --jobs/-j: expected a positive integer"),
