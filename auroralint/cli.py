@@ -16,6 +16,7 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 COMMANDS = ("check", "inspect", "rules")
 FORMATS = ("text", "json", "github", "sarif")  # as auroralint.reporters.FORMATS, not imported
 MAX_TIMEOUT = 86400.0  # a day: the worker pool's clock cannot wait much longer
+MAX_MEMORY_MIB = 1 << 20  # a TiB: more does not fit the address-space limit a worker sets
 
 
 class UsageError(Exception):
@@ -61,6 +62,13 @@ def _positive_integer(text: str) -> int:
     return value
 
 
+def _memory_limit(text: str) -> int:
+    value = _positive_integer(text)
+    if value > MAX_MEMORY_MIB:
+        raise argparse.ArgumentTypeError(f"expected at most {MAX_MEMORY_MIB} MiB, got {text!r}")
+    return value
+
+
 def _shared(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
                         help="bind a {{ref}} as `aurora job create --bind` does (repeatable)")
@@ -72,7 +80,7 @@ def _shared(parser: argparse.ArgumentParser) -> None:
                         help="read this pyproject.toml or auroralint.toml instead of discovering one")
     parser.add_argument("--timeout", type=_positive_number, metavar="SECONDS",
                         help="stop evaluating a file after this long (default 10)")
-    parser.add_argument("--memory-limit", type=_positive_integer, metavar="MIB",
+    parser.add_argument("--memory-limit", type=_memory_limit, metavar="MIB",
                         help="memory allowed to evaluate one file (default 1024)")
     parser.add_argument("--jobs", "-j", type=_positive_integer, default=0, metavar="N",
                         help="files evaluated in parallel (default: one per CPU)")

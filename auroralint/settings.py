@@ -24,6 +24,7 @@ class SettingsError(Exception):
 
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
 MAX_SECONDS = 86400  # for timeout: a day
+MAX_MIB = 1 << 20  # for memory-limit: a TiB
 
 
 class FileSettings(NamedTuple):
@@ -232,8 +233,9 @@ def _integer(table: Mapping[str, Any], key: str, where: _Where) -> int | None:
     if key not in table:
         return None
     value = table[key]
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise SettingsError(f"{where(key)}: expected a positive integer, got {value!r}")
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_MIB:
+        raise SettingsError(f"{where(key)}: expected a positive integer up to {MAX_MIB}, "
+                            f"got {value!r}")  # fmt: skip
     return value
 
 

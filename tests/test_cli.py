@@ -368,6 +368,7 @@ def test_missing_and_unreadable_paths_are_diagnostics(tmp_path: Path) -> None:
         (["--timeout", "1e12"], "expected a positive number of seconds up to 86400, got '1e12'"),
         (["--memory-limit", "0"], "argument --memory-limit: expected a positive integer"),
         (["--memory-limit", "1.5"], "argument --memory-limit: expected a positive integer"),
+        (["--memory-limit", "99999999999999"], "argument --memory-limit: expected at most 1048576 MiB"),
         (["-j", "0"], "argument --jobs/-j: expected a positive integer"),
         (["--output-format", "xml"], "argument --output-format: invalid choice: 'xml'"),
         (["--color", "sometimes"], "argument --color: invalid choice"),

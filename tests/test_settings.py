@@ -255,8 +255,8 @@ KEY_ERRORS = [
     ('[tool.auroralint]\ntimeout = true\n', "tool.auroralint.timeout: expected a positive number up to 86400, got True"),
     ('[tool.auroralint]\ntimeout = 1e9\n', "tool.auroralint.timeout: expected a positive number up to 86400, got 1000000000.0"),
     ('[tool.auroralint]\ntimeout = nan\n', "tool.auroralint.timeout: expected a positive number up to 86400, got nan"),
-    ('[tool.auroralint]\nmemory-limit = 1.5\n', "tool.auroralint.memory-limit: expected a positive integer, got 1.5"),
-    ('[tool.auroralint]\nmemory-limit = -1\n', "tool.auroralint.memory-limit: expected a positive integer, got -1"),
+    ('[tool.auroralint]\nmemory-limit = 1.5\n', "tool.auroralint.memory-limit: expected a positive integer up to 1048576, got 1.5"),
+    ('[tool.auroralint]\nmemory-limit = -1\n', "tool.auroralint.memory-limit: expected a positive integer up to 1048576, got -1"),
     ("[tool]\nauroralint = 3\n", "tool.auroralint: expected a table, got an integer"),
     ("[tool.auroralint\n", "invalid TOML: Expected ']' at the end of a table declaration (at line 1"),
 ]
