@@ -8,11 +8,11 @@ better than ``invalid-field-value`` can. The helpers here answer both questions 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
 from auroralint import JobView
+from auroralint.patterns import lazy_pattern
 from auroralint.rules._images import parse_image
 
 IMAGE_STRUCTS = ("DockerImage", "AppcImage")
@@ -26,7 +26,7 @@ CHOICES = {
 }  # fmt: skip
 # All Aurora's client prints for any invalid struct held by a Choice field (a pystachio bug).
 CHOICE_CRASH = "Aurora only reports \"'NoneType' object has no attribute 'ok'\""
-_LAST = re.compile(r"(?:\.(\w+)|\[([^\]]*)\])$")
+_LAST = lazy_pattern(r"(?:\.(\w+)|\[([^\]]*)\])$")
 
 
 def split_field(path: str) -> tuple[str, str]:

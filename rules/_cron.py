@@ -11,18 +11,19 @@ week may not both be restricted. There are no ``@hourly`` macros, no Quartz ``?`
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
+
+from auroralint.patterns import lazy_pattern
 
 # The scheduler splits on Java's \s and \S: ASCII whitespace only.
 _WHITESPACE = " \t\n\x0b\f\r"
-_FIELDS = re.compile(f"[^{_WHITESPACE}]+")
+_FIELDS = lazy_pattern(f"[^{_WHITESPACE}]+")
 _NUMBER = "([0-9]+)"
 _PATTERNS = {
-    "number": re.compile(rf"^{_NUMBER}$"),
-    "range": re.compile(rf"^{_NUMBER}-{_NUMBER}$"),
-    "every": re.compile(rf"^\*/{_NUMBER}$"),
-    "range-every": re.compile(rf"^{_NUMBER}-{_NUMBER}/{_NUMBER}$"),
+    "number": lazy_pattern(rf"^{_NUMBER}$"),
+    "range": lazy_pattern(rf"^{_NUMBER}-{_NUMBER}$"),
+    "every": lazy_pattern(rf"^\*/{_NUMBER}$"),
+    "range-every": lazy_pattern(rf"^{_NUMBER}-{_NUMBER}/{_NUMBER}$"),
 }
 _JAVA_INT_MAX = 2**31 - 1  # a larger number does not even parse on the scheduler
 _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")

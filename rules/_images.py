@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import fnmatch
-import re
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, NamedTuple
+
+from auroralint.patterns import lazy_pattern
 
 if TYPE_CHECKING:
     from auroralint.job import JobView
@@ -13,11 +14,11 @@ if TYPE_CHECKING:
 DOCKER_HUB = "docker.io"
 # Docker's grammar: lower-case path components separated by / (with . _ - inside), a tag of
 # word characters, dots and dashes (at most 128), a digest algorithm:hex.
-_COMPONENT = re.compile(r"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$")
-_TAG = re.compile(r"^[\w][\w.-]{0,127}$")
-_DIGEST = re.compile(r"^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}$")
-_BINDER = re.compile(r"\{\{docker\.image(?P<rest>(?:\[[^\]{}]*\]|\.[^{}\[\]]*)*)\}\}")
-_INDEX = re.compile(r"\[([^\]]*)\]")
+_COMPONENT = lazy_pattern(r"^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$")
+_TAG = lazy_pattern(r"^[\w][\w.-]{0,127}$")
+_DIGEST = lazy_pattern(r"^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}$")
+_BINDER = lazy_pattern(r"\{\{docker\.image(?P<rest>(?:\[[^\]{}]*\]|\.[^{}\[\]]*)*)\}\}")
+_INDEX = lazy_pattern(r"\[([^\]]*)\]")
 
 
 class ImageRef(NamedTuple):
@@ -132,7 +133,7 @@ def binders(text: str) -> Iterator[Binder]:
         yield Binder(match.group(0), match.group(0)[2:-2], indices, well_formed, match.start())
 
 
-_REF_INDEX = re.compile(r"^[\w./-]+$")  # what pystachio's ref grammar allows inside [...]
+_REF_INDEX = lazy_pattern(r"^[\w./-]+$")  # what pystachio's ref grammar allows inside [...]
 _HUB_HOSTS = ("registry-1.docker.io", "index.docker.io", "registry.hub.docker.com", DOCKER_HUB)
 
 

@@ -17,19 +17,19 @@ What Aurora does, in order:
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple
 
 from auroralint import JobView
+from auroralint.patterns import lazy_pattern
 
 # Any mustache naming the thermos.ports namespace, well formed or not.
-_MUSTACHE = re.compile(r"\{\{(thermos\.ports(?:[.\[][^{}]*)?)\}\}")
+_MUSTACHE = lazy_pattern(r"\{\{(thermos\.ports(?:[.\[][^{}]*)?)\}\}")
 # The only form the runtime resolves: an index of pystachio's index characters.
-PORT_ADDRESS = re.compile(r"thermos\.ports\[([A-Za-z0-9_\-./]+)\]")
+PORT_ADDRESS = lazy_pattern(r"thermos\.ports\[([A-Za-z0-9_\-./]+)\]")
 # A port name still holding an unbound ref: ``{{thermos.ports[{{name}}]}}``.
-_NESTED = re.compile(r"\{\{thermos\.ports\[[^\]}]*\{\{")
-_STATIC = re.compile(r"\s*[-+]?\d+\s*")
+_NESTED = lazy_pattern(r"\{\{thermos\.ports\[[^\]}]*\{\{")
+_STATIC = lazy_pattern(r"\s*[-+]?\d+\s*")
 # Map fields of the schema, whose keys are path indices (``announce.portmap[http]``).
 _MAPS = frozenset({"constraints", "task_links", "announce.portmap"})
 PROCESSES = "task.processes"

@@ -7,16 +7,17 @@ from collections.abc import Iterable
 
 from auroralint import suggest
 from auroralint.model import MUSTACHE, mustaches, split
+from auroralint.patterns import lazy_pattern
 from auroralint.rules._images import binders
 from auroralint.rules._ports import PORT_ADDRESS
 
 # Bound on the agent (executor and Thermos runner), never by the client.
 RUNTIME = ("mesos.instance", "mesos.hostname", "thermos.task_id")
-_PORT_LIKE = re.compile(r"^thermos\.ports?(?:\[(?P<index>[^\]]+)\]|\.(?P<name>\w+))$")
+_PORT_LIKE = lazy_pattern(r"^thermos\.ports?(?:\[(?P<index>[^\]]+)\]|\.(?P<name>\w+))$")
 # The parts of a job the executor interpolates at launch; elsewhere the literal text stays.
 EXECUTOR_FIELDS = ("task", "announce", "health_check_config", "lifecycle")
 # pystachio's ref parts: `.name` and `[index]`.
-_PART = re.compile(r"\.[^\d\W]\w*|\[[\w./-]+\]")
+_PART = lazy_pattern(r"\.[^\d\W]\w*|\[[\w./-]+\]")
 
 
 def is_runtime(address: str) -> bool:

@@ -15,14 +15,15 @@ from typing import NamedTuple
 
 from auroralint import Finding, JobView
 from auroralint.context import Tier
+from auroralint.patterns import lazy_pattern
 from auroralint.suggest import closest
 
 AURORA_EXECUTOR = "AuroraExecutor"
 MAX_IDENTIFIER = 255
 # Aurora's GOOD_IDENTIFIER_PATTERN, ^[\w\-\.]+$, with Java's (and Python 2's) ASCII \w.
-_IDENTIFIER_CHARACTER = re.compile(r"[\w\-.]", re.ASCII)
+_IDENTIFIER_CHARACTER = lazy_pattern(r"[\w\-.]", re.ASCII)
 # What Python 2's int() accepts, as the client parses "limit:N" (no 1_000, unlike Python 3).
-_INTEGER = re.compile(r"\s*[+-]?\d+\s*", re.ASCII)
+_INTEGER = lazy_pattern(r"\s*[+-]?\d+\s*", re.ASCII)
 _KiB = 1024
 _MiB = 1024 * _KiB
 _GiB = 1024 * _MiB

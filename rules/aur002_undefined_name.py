@@ -20,14 +20,14 @@ Good::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from auroralint import Finding, LoadFailure, load_rule
+from auroralint.patterns import lazy_pattern
 from auroralint.schema import base_namespace
 from auroralint.suggest import closest
 
-_NAME = re.compile(r"name '([^']+)' is not defined")
+_NAME = lazy_pattern(r"name '([^']+)' is not defined")
 
 
 @load_rule("AUR002", "undefined-name", "error")

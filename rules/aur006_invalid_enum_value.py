@@ -19,13 +19,13 @@ Good::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from auroralint import Finding, LoadFailure, load_rule
+from auroralint.patterns import lazy_pattern
 from auroralint.schema import dsl_names
 
-_ENUM = re.compile(r"^(?P<enum>\w+) only accepts the following values: (?P<values>.*)$")
+_ENUM = lazy_pattern(r"^(?P<enum>\w+) only accepts the following values: (?P<values>.*)$")
 
 
 @load_rule("AUR006", "invalid-enum-value", "error")

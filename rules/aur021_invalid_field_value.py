@@ -24,17 +24,17 @@ Good::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from auroralint import Finding, JobView, Options, job_rule
+from auroralint.patterns import lazy_pattern
 from auroralint.rules._containers import (
     CHOICE_CRASH, CHOICES, covers, field_name, owned_fields, struct_name,
     under_choice)
 from auroralint.schema import dsl_names
 
-_GENERATED = re.compile(r"\b(?:Enum|Choice)_\w+")  # pystachio's names for Enum/Choice types
-_ARITHMETIC = re.compile(r"^Cannot coerce '[\d.\s]*\*\s*[A-Z]+' to Integer$")
+_GENERATED = lazy_pattern(r"\b(?:Enum|Choice)_\w+")  # pystachio's names for Enum/Choice types
+_ARITHMETIC = lazy_pattern(r"^Cannot coerce '[\d.\s]*\*\s*[A-Z]+' to Integer$")
 
 
 def _describe(job: JobView, field: str, message: str) -> tuple[str, str]:

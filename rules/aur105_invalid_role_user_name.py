@@ -23,12 +23,12 @@ Good::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from auroralint import Finding, JobView, Options, job_rule
+from auroralint.patterns import lazy_pattern
 
-_USER_NAME = re.compile(r"^[a-z_][a-z0-9_-]{0,31}$")
+_USER_NAME = lazy_pattern(r"^[a-z_][a-z0-9_-]{0,31}$")
 
 
 @job_rule("AUR105", "invalid-role-user-name", "warning")

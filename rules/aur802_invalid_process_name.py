@@ -23,13 +23,13 @@ Good::
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from auroralint import Finding, JobView, Options, job_rule
+from auroralint.patterns import lazy_pattern
 from auroralint.rules._processes import processes
 
-_REF = re.compile(r"\{\{[^{}]*\}\}")
+_REF = lazy_pattern(r"\{\{[^{}]*\}\}")
 
 
 @job_rule("AUR802", "invalid-process-name", "error")
