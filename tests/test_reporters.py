@@ -358,3 +358,14 @@ def test_sarif_to_an_output_file_keeps_stdout_and_the_file_clean(tmp_path: Path)
     document = json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))
     _validate(document)
     assert [result["ruleId"] for result in document["runs"][0]["results"]] == ["AUR005"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_never_blocks_the_report(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.aurora")
+    result = run_cli("--timeout", "1", "pipe.aurora", cwd=tmp_path, timeout=30)
+    assert result.returncode == 1
+    # Reported (as unreadable, or as a timeout while the loader waits for a writer), with no
+    # source line: the report must not try to read the pipe either.
+    assert result.stdout.startswith("pipe.aurora:1:1: AUR0")
+    assert "\n1 |" not in result.stdout

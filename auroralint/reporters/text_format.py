@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from functools import cache
 from typing import TextIO
@@ -15,6 +16,8 @@ _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 @cache
 def _lines(path: str) -> tuple[str, ...]:
+    if not os.path.isfile(path):  # a FIFO or a device would block or never end
+        return ()
     try:
         with open(path, encoding="utf-8-sig", errors="replace") as handle:
             return tuple(handle.read().splitlines())
