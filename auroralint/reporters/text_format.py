@@ -63,7 +63,7 @@ def render(diagnostic: Diagnostic, color: bool) -> str:
     if diagnostic.hint:
         out.append(f"  help: {printable(diagnostic.hint)}")
     for related in diagnostic.related:
-        out.append(f"  note: {related.note} {related.span}")
+        out.append(f"  note: {printable(related.note)} {related.span}")
     return "\n".join(out)
 
 
