@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import types
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
@@ -33,13 +34,39 @@ _AURORA_NAMES = (
 )  # fmt: skip
 
 
+@contextmanager
+def _one_type_table() -> Iterator[None]:
+    """Let pystachio build each schema type once while the schema modules are created.
+
+    pystachio builds every struct from a serialized description with a fresh type table, so
+    each struct that mentions ``Task`` rebuilds ``Task``, ``Process``, ``Resources``... with
+    it. Sharing one table makes those copies the same classes (pystachio compares types by
+    name and parameters, so nothing else changes) and roughly halves the schema's import time,
+    which every pre-commit run pays.
+    """
+    from pystachio.typing import TypeFactory
+
+    new = TypeFactory.new
+    table: dict[Any, Any] = {}
+
+    def shared(type_dict: dict[Any, Any], *arguments: Any, **keywords: Any) -> Any:
+        return new(table if type_dict == {} else type_dict, *arguments, **keywords)
+
+    TypeFactory.new = staticmethod(shared)  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        TypeFactory.new = staticmethod(new)  # type: ignore[method-assign]
+
+
 @cache
 def _namespace() -> Mapping[str, Any]:
     import sys
 
     import pystachio
 
-    from auroralint.schema import aurora, thermos
+    with _one_type_table():
+        from auroralint.schema import aurora, thermos
 
     names: dict[str, Any] = {"sys": sys}
     names.update((name, getattr(pystachio, name)) for name in _PYSTACHIO_NAMES)
