@@ -166,9 +166,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as error:
         return _fail(str(error), sys.stderr)
     except BrokenPipeError:  # `auroralint rules | head`: nothing went wrong
-        from auroralint.commands import _silence
+        from auroralint.commands import silence_closed_pipe
 
-        _silence(sys.stdout)
+        silence_closed_pipe(sys.stdout)
         return EXIT_OK
     except KeyboardInterrupt:
         return _fail("interrupted", sys.stderr)

@@ -204,7 +204,7 @@ def check(options: argparse.Namespace, stdout: TextIO) -> int:
             stream.flush()
         except BrokenPipeError:
             # `auroralint | head`: the reader has seen enough; the status still tells the result.
-            _silence(stream)
+            silence_closed_pipe(stream)
         except OSError as error:
             target = options.output_file or "standard output"
             if options.output_file:
@@ -217,7 +217,7 @@ def check(options: argparse.Namespace, stdout: TextIO) -> int:
     return exit_code
 
 
-def _silence(stream: TextIO) -> None:
+def silence_closed_pipe(stream: TextIO) -> None:
     """Send what is still buffered for a closed pipe nowhere, so exiting does not complain."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
