@@ -10,10 +10,11 @@ from collections.abc import Sequence
 from contextlib import ExitStack
 from typing import TYPE_CHECKING, TextIO
 
-from auroralint.cli import EXIT_OK, EXIT_PROBLEMS, UsageError
+from auroralint.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError
 from auroralint.settings import FileSettings, SettingsError
 
 if TYPE_CHECKING:
+    from auroralint.engine import FileResult
     from auroralint.failures import LoadFailure
     from auroralint.rule import Rule
     from auroralint.run import Run
@@ -202,6 +203,8 @@ def check(options: argparse.Namespace, stdout: TextIO) -> int:
         try:
             reporter(options.output_format)(report, stream)
             stream.flush()
+            if _internal_errors(results):
+                exit_code = EXIT_USAGE
         except BrokenPipeError:
             # `auroralint | head`: the reader has seen enough; the status still tells the result.
             silence_closed_pipe(stream)
@@ -244,7 +247,8 @@ def inspect_files(options: argparse.Namespace, stdout: TextIO) -> int:
     run, _ = build_run(options, configured, lint=False)
     files = [os.path.normpath(path) for path in options.files]
     exit_code = EXIT_OK
-    for result in lint_paths(files, run, with_jobs=True):
+    results = lint_paths(files, run, with_jobs=True)
+    for result in results:
         if any(diagnostic.severity == "error" for diagnostic in result.diagnostics):
             exit_code = EXIT_PROBLEMS
         document = {
@@ -256,7 +260,18 @@ def inspect_files(options: argparse.Namespace, stdout: TextIO) -> int:
             "diagnostics": [as_dict(diagnostic) for diagnostic in result.diagnostics],
         }
         stdout.write(json.dumps(document, sort_keys=True) + "\n")
-    return exit_code
+    return EXIT_USAGE if _internal_errors(results) else exit_code
+
+
+def _internal_errors(results: Sequence[FileResult]) -> bool:
+    """Say on standard error where auroralint itself failed (exit status 2); the rest of the
+    report stands."""
+    errors = [(result.path, error) for result in results for error in result.internal_errors]
+    for path, error in errors:
+        sys.stderr.write(f"auroralint: internal error while linting {path}: {error}\n")
+    if errors:
+        sys.stderr.write("Please report this; set AURORALINT_DEBUG=1 to see tracebacks.\n")
+    return bool(errors)
 
 
 def list_rules(options: argparse.Namespace, stdout: TextIO) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -75,15 +76,23 @@ def _findings(rule: Rule, errors: list[str], where: str, *arguments: object) -> 
         return list(rule.check(*arguments))
     except Exception as error:  # noqa: BLE001 - one broken rule must not stop the run
         errors.append(f"rule {rule.code} ({rule.name}) failed on {where}: "
-                      f"{type(error).__name__}: {error}")  # fmt: skip
+                      f"{type(error).__name__}: {error}{_traceback()}")  # fmt: skip
         return []
+
+
+def _traceback() -> str:
+    if not os.environ.get("AURORALINT_DEBUG"):
+        return ""
+    import traceback
+
+    return "\n" + traceback.format_exc()
 
 
 def _failure_of(evaluation: Evaluation, locator: Locator) -> LoadFailure | None:
     if evaluation.error is not None:
         return locate_failure(evaluation.error, evaluation.path, locator)
     if not evaluation.jobs:
-        return LoadFailure(NoJobs(evaluation.jobs_defined), evaluation.path)
+        return locate_failure(NoJobs(evaluation.jobs_defined), evaluation.path, locator)
     return None
 
 

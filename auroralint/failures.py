@@ -40,7 +40,7 @@ def config_frames(trace: TracebackType | None, files: set[str]) -> list[CodePoin
 
 
 def locate_failure(error: BaseException, path: str, locator: Locator) -> LoadFailure:
-    from auroralint.loader import InvalidJobs
+    from auroralint.loader import InvalidJobs, NoJobs
 
     sources = locator.sources
     points = config_frames(error.__traceback__, locator.recorder.files)
@@ -49,7 +49,7 @@ def locate_failure(error: BaseException, path: str, locator: Locator) -> LoadFai
         source = sources.get(error.filename)
         if source is not None:
             return LoadFailure(error, path, Location(_syntax_span(error, source), chain))
-    if isinstance(error, InvalidJobs):
+    if isinstance(error, (InvalidJobs, NoJobs)):
         return LoadFailure(error, path, _jobs_location(error, path, locator))
     if points:
         location = locator.at(list(reversed(points)))

@@ -70,7 +70,8 @@ def run_isolated(
                 running[fd] = _Running(pid, item, time.monotonic() + limits.timeout)
                 selector.register(fd, selectors.EVENT_READ)
             now = time.monotonic()
-            wait = max(0.0, min(job.deadline for job in running.values()) - now)
+            # select() refuses huge waits: wake up hourly, deadlines are checked each time.
+            wait = min(3600.0, max(0.0, min(job.deadline for job in running.values()) - now))
             for key, _ in selector.select(wait):
                 fd = int(key.fd)  # type: ignore[arg-type]
                 data = os.read(fd, 1 << 16)
@@ -137,7 +138,10 @@ def _sandbox(limits: Limits) -> None:
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
         if hard != resource.RLIM_INFINITY:
             limit = min(limit, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+        except (ValueError, OSError):  # a limit the system cannot represent: none, not a crash
+            pass
 
 
 def _finish(job: _Running[Item]) -> Result | WorkerFailure:  # type: ignore[type-var]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import os
+import stat
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from types import CodeType, MappingProxyType
@@ -79,10 +80,13 @@ class Evaluation:
 
 def read_source(path: str, limit: int) -> str:
     try:
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
+            raise UnreadableFile(f"{path} is a directory")
+        if not stat.S_ISREG(mode):  # opening a FIFO blocks; a device may never end
+            raise UnreadableFile(f"{path} is not a regular file")
         with open(path, "rb") as handle:
             data = handle.read(limit + 1)
-    except IsADirectoryError:
-        raise UnreadableFile(f"{path} is a directory") from None
     except OSError as error:
         raise UnreadableFile(f"cannot read {path}: {error.strerror or error}") from None
     if len(data) > limit:

@@ -32,7 +32,9 @@ def lint_paths(files: Sequence[str], run: Run, with_jobs: bool = False) -> list[
     task = functools.partial(lint_file, settings=run.engine, with_jobs=with_jobs)
     results: dict[str, FileResult] = {}
     for path, outcome in run_isolated(task, files, run.limits):
-        if isinstance(outcome, WorkerFailure):
+        if isinstance(outcome, WorkerFailure) and outcome.kind == "internal":
+            outcome = FileResult(path, internal_errors=(outcome.detail,))
+        elif isinstance(outcome, WorkerFailure):
             outcome = FileResult(path, tuple(classify(_failure(path, outcome), run.engine)))
         results[path] = _without_ignored(outcome, run)
     return [results[path] for path in files]
@@ -82,5 +84,16 @@ def _ignored(diagnostic: Diagnostic, rule: Rule | None, run: Run) -> bool:
 
 
 def unique_diagnostics(results: Sequence[FileResult]) -> list[Diagnostic]:
-    """All diagnostics once each: an included file's problem shows through every includer."""
-    return sorted({diagnostic for result in results for diagnostic in result.diagnostics})
+    """All diagnostics once each, sorted.
+
+    The same problem shows through every job built from a shared template or process, and
+    through every file that includes the file at fault: one diagnostic names all the jobs.
+    """
+    jobs: dict[Diagnostic, set[str]] = {}
+    for result in results:
+        for diagnostic in result.diagnostics:
+            jobs.setdefault(diagnostic._replace(job=""), set()).add(diagnostic.job)
+    return sorted(
+        diagnostic._replace(job=", ".join(sorted(job for job in names if job)))
+        for diagnostic, names in jobs.items()
+    )
