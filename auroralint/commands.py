@@ -47,7 +47,9 @@ def _file_problem(path: str) -> str:
     return ""
 
 
-def file_settings(options: argparse.Namespace) -> FileSettings:
+def file_settings(options: argparse.Namespace, paths: Sequence[str] = ()) -> FileSettings:
+    """``--config``, or the configuration nearest to what is linted: searched from the
+    deepest directory holding every path given (the current directory when none is)."""
     from auroralint import settings
 
     if options.config:
@@ -55,8 +57,19 @@ def file_settings(options: argparse.Namespace) -> FileSettings:
         if problem:
             raise UsageError(f"auroralint: --config {options.config}: {problem}")
         return settings.read(options.config)
-    found = settings.discover(os.getcwd())
+    found = settings.discover(_common_directory(paths))
     return settings.read(found) if found else FileSettings()
+
+
+def _common_directory(paths: Sequence[str]) -> str:
+    directories = [
+        os.path.abspath(path if os.path.isdir(path) else os.path.dirname(path) or ".")
+        for path in paths
+    ]
+    try:
+        return os.path.commonpath(directories) if directories else os.getcwd()
+    except ValueError:  # paths on different drives
+        return os.getcwd()
 
 
 def _selection(options: argparse.Namespace, configured: FileSettings) -> tuple[Rule, ...]:
@@ -182,7 +195,7 @@ def check(options: argparse.Namespace, stdout: TextIO) -> int:
     from auroralint.reporters import Report, reporter
     from auroralint.run import classify_problems, lint_paths, unique_diagnostics
 
-    configured = file_settings(options)
+    configured = file_settings(options, options.paths)
     run, problems = build_run(options, configured, lint=True)
     if options.exclude is not None:  # patterns given on the command line: relative to here
         exclude, root = _split(options.exclude) or (), os.getcwd()
@@ -243,7 +256,7 @@ def inspect_files(options: argparse.Namespace, stdout: TextIO) -> int:
     from auroralint.reporters.json_format import as_dict
     from auroralint.run import lint_paths
 
-    configured = file_settings(options)
+    configured = file_settings(options, options.files)
     run, _ = build_run(options, configured, lint=False)
     files = [os.path.normpath(path) for path in options.files]
     exit_code = EXIT_OK

@@ -73,6 +73,22 @@ def test_auroralint_toml_wins_in_its_directory_and_nearer_wins_overall(tmp_path:
     assert settings.discover(str(tmp_path)) == str(tmp_path / "auroralint.toml")
 
 
+def test_the_configuration_nearest_to_the_linted_paths_is_used(tmp_path: Path) -> None:
+    # `auroralint examples/` from a repository root uses examples/auroralint.toml.
+    write(tmp_path, "examples/auroralint.toml", 'ignore = ["no-jobs"]\n')
+    write(tmp_path, "examples/a/empty.aurora", NO_JOBS)
+    write(tmp_path, "examples/b/empty.aurora", NO_JOBS)
+    write(tmp_path, "other/empty.aurora", NO_JOBS)
+    assert lint("examples/", cwd=tmp_path, expect=0) == []
+    assert lint("examples/a/empty.aurora", "examples/b", cwd=tmp_path, expect=0) == []
+    # Paths in several trees: the configuration above all of them (none here).
+    assert lint("examples", "other", STABLE, cwd=tmp_path) == [
+        ("examples/a/empty.aurora", "AUR012"),
+        ("examples/b/empty.aurora", "AUR012"),
+        ("other/empty.aurora", "AUR012"),
+    ]
+
+
 def test_config_flag_reads_that_file_instead(tmp_path: Path) -> None:
     write(tmp_path, "pyproject.toml", '[tool.auroralint]\nignore = ["no-jobs"]\n')
     write(tmp_path, "empty.aurora", NO_JOBS)
