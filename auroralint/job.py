@@ -42,13 +42,18 @@ class PreparedJob:
         self.raw = raw
         self.bound = bound
         self.interpolated: Any = None
+        # When the whole job cannot be interpolated: every field that can be, interpolated,
+        # the others as written, so one bad value does not hide the rest of the job.
+        self.partial: Any = None
         self.unbound: tuple[str, ...] = ()
         self.error: Exception | None = None
 
     @property
     def current(self) -> Any:
-        """The interpolated job, or the bound one when interpolation failed."""
-        return self.bound if self.interpolated is None else self.interpolated
+        """The interpolated job, else as much of it as could be interpolated."""
+        if self.interpolated is not None:
+            return self.interpolated
+        return self.partial if self.partial is not None else self.bound
 
     @cached_property
     def data(self) -> Any:
@@ -70,13 +75,14 @@ def prepare(index: int, raw: Any, bindings: Sequence[tuple[str, str]]) -> Prepar
     if bindings:
         bound = bound.bind({name: value for name, value in bindings})
     job = PreparedJob(index, raw, bound)
+    failures = (Object.CoercionError, Ref.InvalidRefError, MustacheParser.Uninterpolatable,
+                Namable.Error, ValueError, TypeError, AttributeError)  # fmt: skip
     try:
         interpolated, refs = bound.interpolate()
-    except (Object.CoercionError, Ref.InvalidRefError, MustacheParser.Uninterpolatable,
-            Namable.Error, ValueError, TypeError, AttributeError) as error:  # fmt: skip
+        job.interpolated = interpolated
+    except failures as error:
         job.error = error
-        return job
-    job.interpolated = interpolated
+        job.partial, refs = model.interpolate_fields(bound, failures)
     job.unbound = tuple(sorted({ref.address() for ref in refs}))
     return job
 
@@ -145,9 +151,9 @@ class JobView:
     # Several rules ask the same questions of a job: each answer is computed once, as a tuple.
     @cached_property
     def _unbound_refs(self) -> tuple[model.UnboundRef, ...]:
-        if not self.interpolated:
-            return ()
-        return tuple(model.unbound_refs(self._job.bound, self._job.interpolated, self._job.unbound))
+        job = self._job
+        done = job.interpolated if job.interpolated is not None else job.partial
+        return tuple(model.unbound_refs(job.bound, done, job.unbound)) if done is not None else ()
 
     @cached_property
     def _raw_strings(self) -> tuple[tuple[str, str], ...]:

@@ -98,6 +98,27 @@ def struct_kinds(root: Any) -> dict[str, str]:
     return kinds
 
 
+def interpolate_fields(job: Any, failures: tuple[type[BaseException], ...]) -> tuple[Any, list[Any]]:
+    """``job.interpolate()`` field by field: a field that fails stays as written.
+
+    Returns the job rebuilt from the pieces and the refs left unbound in the fields that
+    could be interpolated.
+    """
+    scopes = job.scopes()
+    pieces: dict[str, Any] = {}
+    unbound: list[Any] = []
+    for name, value in job._schema_data.items():
+        pieces[name] = value
+        if value is Empty:
+            continue
+        try:
+            pieces[name], refs = value.in_scope(*scopes).interpolate()
+        except failures:
+            continue
+        unbound.extend(refs)
+    return type(job)(**pieces), unbound
+
+
 def type_name(klass: type) -> str:
     """The name configs use for a schema type (``Mode`` rather than ``Enum_RO_RW``)."""
     from auroralint.schema import dsl_names
