@@ -8,7 +8,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from auroralint.context import RunContext
-from auroralint.diagnostic import Diagnostic, Finding, Severity
+from auroralint.diagnostic import Diagnostic, Finding, Related, Severity
 from auroralint.failures import LoadFailure, locate_failure
 from auroralint.job import JobView, PreparedJob, prepare
 from auroralint.loader import Evaluation, InterpolationFailed, LoadSettings, NoJobs, evaluate
@@ -68,6 +68,41 @@ def lint_file(path: str, settings: EngineSettings, with_jobs: bool = False) -> F
     diagnostics = _apply_suppressions(diagnostics, evaluation, settings)
     reports = tuple(JobReport(job.key, job.data, job.unbound) for job in jobs) if with_jobs else ()
     return FileResult(path, tuple(sorted(set(diagnostics))), reports, tuple(errors))
+
+
+def to_wire(result: FileResult) -> Any:
+    """``result`` as plain tuples, for a worker to send with ``marshal``."""
+    diagnostics = tuple(
+        (*diagnostic[:-1], tuple((tuple(related.span), related.note) for related in diagnostic.related))
+        for diagnostic in result.diagnostics
+    )
+    jobs = tuple((job.key, _plain(job.json), job.unbound) for job in result.jobs)
+    return (result.path, diagnostics, jobs, result.internal_errors)
+
+
+def from_wire(data: Any) -> FileResult:
+    path, diagnostics, jobs, errors = data
+    return FileResult(
+        path,
+        tuple(
+            Diagnostic(*fields[:-1], tuple(Related(Span(*span), note) for span, note in fields[-1]))
+            for fields in diagnostics
+        ),
+        tuple(JobReport(key, json, tuple(unbound)) for key, json, unbound in jobs),
+        tuple(errors),
+    )
+
+
+def _plain(value: Any) -> Any:
+    """JSON-like data as ``marshal`` takes it; anything else (a stray object a config put in a
+    Choice field) as its repr."""
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return repr(value)
 
 
 def _findings(rule: Rule, errors: list[str], where: str, *arguments: object) -> list[Finding]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from auroralint.diagnostic import Diagnostic
-from auroralint.engine import EngineSettings, FileResult, classify, lint_file
+from auroralint.engine import EngineSettings, FileResult, classify, from_wire, lint_file, to_wire
 from auroralint.failures import LoadFailure, WorkerCrashed, WorkerTimeout
 from auroralint.files import matches_any
 from auroralint.isolation import Limits, WorkerFailure, run_isolated
@@ -29,15 +29,20 @@ class Run(NamedTuple):
 
 def lint_paths(files: Sequence[str], run: Run, with_jobs: bool = False) -> list[FileResult]:
     """Lint ``files``; results follow the order of ``files``, diagnostics are sorted."""
-    task = functools.partial(lint_file, settings=run.engine, with_jobs=with_jobs)
+    task = functools.partial(_lint_to_wire, settings=run.engine, with_jobs=with_jobs)
     results: dict[str, FileResult] = {}
-    for path, outcome in run_isolated(task, files, run.limits):
+    for path, wired in run_isolated(task, files, run.limits):
+        outcome = wired if isinstance(wired, WorkerFailure) else from_wire(wired)
         if isinstance(outcome, WorkerFailure) and outcome.kind == "internal":
             outcome = FileResult(path, internal_errors=(outcome.detail,))
         elif isinstance(outcome, WorkerFailure):
             outcome = FileResult(path, tuple(classify(_failure(path, outcome), run.engine)))
         results[path] = _without_ignored(outcome, run)
     return [results[path] for path in files]
+
+
+def _lint_to_wire(path: str, settings: EngineSettings, with_jobs: bool) -> Any:
+    return to_wire(lint_file(path, settings, with_jobs))
 
 
 def _failure(path: str, failure: WorkerFailure) -> LoadFailure:
