@@ -30,7 +30,10 @@ if TYPE_CHECKING:
     from auroralint.job import JobView
     from auroralint.rule import Options, Rule, job_rule, load_rule, suppression_rule
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "Diagnostic", "Finding", "JobView", "LoadFailure", "Options", "Rule", "Severity", "job_rule",
+    "load_rule", "suppression_rule",
+]  # fmt: skip
 
 
 def __getattr__(name: str) -> Any:

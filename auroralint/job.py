@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 from typing import Any
 
-from auroralint import model
+from auroralint import model, refs, typecheck
 from auroralint.context import Cluster, ClusterProfile, RunContext
 
 MISSING = "{MISSING}"
@@ -150,20 +150,20 @@ class JobView:
 
     # Several rules ask the same questions of a job: each answer is computed once, as a tuple.
     @cached_property
-    def _unbound_refs(self) -> tuple[model.UnboundRef, ...]:
+    def _unbound_refs(self) -> tuple[refs.UnboundRef, ...]:
         job = self._job
         done = job.interpolated if job.interpolated is not None else job.partial
-        return tuple(model.unbound_refs(job.bound, done, job.unbound)) if done is not None else ()
+        return tuple(refs.unbound_refs(job.bound, done, job.unbound)) if done is not None else ()
 
     @cached_property
     def _raw_strings(self) -> tuple[tuple[str, str], ...]:
         return tuple(model.text_leaves(self._job.bound))
 
     @cached_property
-    def _type_errors(self) -> tuple[model.TypeProblem, ...]:
-        return tuple(model.type_problems(self._job.bound, self._job.interpolated))
+    def _type_errors(self) -> tuple[typecheck.TypeProblem, ...]:
+        return tuple(typecheck.type_problems(self._job.bound, self._job.interpolated))
 
-    def unbound_refs(self) -> tuple[model.UnboundRef, ...]:
+    def unbound_refs(self) -> tuple[refs.UnboundRef, ...]:
         """Refs left unbound by the client's interpolation, each with the field holding it."""
         return self._unbound_refs
 
@@ -171,17 +171,17 @@ class JobView:
         """Every text value as written, before interpolation."""
         return self._raw_strings
 
-    def struct_ref(self, field: str, address: str) -> model.StructRef | None:
+    def struct_ref(self, field: str, address: str) -> refs.StructRef | None:
         """For a ref left unbound in ``field``: the struct that its longest resolvable prefix
         names (the job's own fields, a struct bound with ``.bind(profile=...)``), if any."""
-        return model.struct_ref(self._job.bound, field, address)
+        return refs.struct_ref(self._job.bound, field, address)
 
     def names_in_scope(self, field: str) -> list[str]:
         """The addresses a ``{{ref}}`` in ``field`` can use: the fields of the enclosing structs,
         bindings (``.bind()``, ``--bind``, the client's aliases) and bound structs' fields."""
-        return model.names_at(self._job.bound, field)
+        return refs.names_at(self._job.bound, field)
 
-    def type_errors(self) -> tuple[model.TypeProblem, ...]:
+    def type_errors(self) -> tuple[typecheck.TypeProblem, ...]:
         """Every field failing the schema's type check (pystachio stops at the first)."""
         return self._type_errors
 

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterable
 
 from auroralint import suggest
-from auroralint.model import MUSTACHE, mustaches, split
+from auroralint.model import split
+from auroralint.refs import MUSTACHE, mustaches
 from auroralint.patterns import lazy_pattern
 from auroralint.rules._images import binders
 from auroralint.rules._ports import PORT_ADDRESS
@@ -58,7 +59,7 @@ def count_written(text: str, address: str) -> int:
 
 
 def grammar_problem(address: str) -> str:
-    """Why pystachio's ref grammar refuses ``address`` (ask ``model.valid_address`` first)."""
+    """Why pystachio's ref grammar refuses ``address`` (ask ``refs.valid_address`` first)."""
     if address != address.strip() or any(c.isspace() for c in address):
         return "spaces are not allowed inside the braces"
     if not re.match(r"[A-Za-z_.[]", address):

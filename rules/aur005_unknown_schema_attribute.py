@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auroralint import Finding, LoadFailure, load_rule
-from auroralint.model import unknown_attribute
+from auroralint.config_errors import unknown_attribute
 from auroralint.suggest import closest
 
 # (struct, removed field) -> what replaced it

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auroralint import Finding, LoadFailure, load_rule
-from auroralint.model import mistyped_argument
+from auroralint.config_errors import mistyped_argument
 
 _IMAGES = ("DockerImage", "AppcImage")
 

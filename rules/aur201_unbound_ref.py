@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auroralint import Finding, JobView, Options, job_rule
-from auroralint.model import UnboundRef
+from auroralint.refs import UnboundRef
 from auroralint.rules._refs import (RUNTIME, closest, count_written, interpolated_on_agent,
                                     is_binder, is_runtime, runtime_spelling)  # fmt: skip
 

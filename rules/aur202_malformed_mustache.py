@@ -29,7 +29,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from auroralint import Finding, JobView, Options, job_rule
-from auroralint.model import mustaches, valid_address
+from auroralint.refs import mustaches, valid_address
 from auroralint.rules._refs import grammar_problem, is_binder, unclosed
 
 

@@ -46,5 +46,5 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
                       hint=f"remove production={production}; for a "
                            f"{'' if production else 'non-'}production job use {wanted}")  # fmt: skip
     elif production:
-        yield Finding(f"production=True is deprecated since Aurora 0.16, and ignored when the "
-                      f"tier is set", field="production", hint="remove production=True")  # fmt: skip
+        yield Finding("production=True is deprecated since Aurora 0.16, and ignored when the "
+                      "tier is set", field="production", hint="remove production=True")  # fmt: skip

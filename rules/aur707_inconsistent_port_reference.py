@@ -49,7 +49,7 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
         problem = _problem(ref, ports)
         if problem:
             yield Finding(problem, field=ref.field, ref=ref.address, occurrence=ref.occurrence,
-                          hint=f"write {{{{thermos.ports[NAME]}}}} with a port a process "
+                          hint="write {{thermos.ports[NAME]}} with a port a process "
                                "requests")  # fmt: skip
 
 

@@ -119,7 +119,7 @@ def test_written_jobs_load_back_unchanged(job: Any, tmp_path_factory: Any) -> No
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(job=JOBS)
 def test_type_check_of_the_interpolated_job_agrees_with_pystachio(job: Any) -> None:
-    from auroralint.model import type_problems
+    from auroralint.typecheck import type_problems
 
     interpolated, _ = job.interpolate()
     fast = sorted(type_problems(job, interpolated))
