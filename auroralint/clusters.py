@@ -97,7 +97,9 @@ def read(path: str) -> ClustersFile:
 
 def _entries(document: Any) -> Iterator[tuple[list[str | int], Any]]:
     if isinstance(document, list):
-        yield from (([index], entry) for index, entry in enumerate(document))
+        for index, entry in enumerate(document):
+            at: list[str | int] = [index]
+            yield at, entry
     elif isinstance(document, dict):
         yield from (([key], entry) for key, entry in document.items())
 

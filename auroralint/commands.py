@@ -157,7 +157,8 @@ def build_run(
     preludes = _preludes(options, configured)
     configured_rules = rule_settings(configured)
     rules: tuple[Rule, ...] = _selection(options, configured) if lint else ()
-    context, problems = RunContext(), []
+    context: RunContext = RunContext()
+    problems: list[LoadFailure] = []
     if lint:
         from auroralint.clusters import build_context
 

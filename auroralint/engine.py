@@ -85,7 +85,7 @@ def from_wire(data: Any) -> FileResult:
     return FileResult(
         path,
         tuple(
-            Diagnostic(*fields[:-1], tuple(Related(Span(*span), note) for span, note in fields[-1]))
+            Diagnostic(*fields[:-1], tuple(Related(Span(*span), note) for span, note in fields[-1]))  # type: ignore[call-arg]
             for fields in diagnostics
         ),
         tuple(JobReport(key, json, tuple(unbound)) for key, json, unbound in jobs),

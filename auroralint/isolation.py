@@ -114,7 +114,7 @@ def _start(task: Callable[[Item], Result], item: Item, limits: Limits) -> tuple[
         os.close(read_end)
         _sandbox(limits)
         try:
-            payload = marshal.dumps(("ok", task(item)))
+            payload = marshal.dumps(("ok", task(item)))  # type: ignore[arg-type]
         except MemoryError:
             payload = marshal.dumps(("memory", "the memory limit was exceeded"))
         except Exception as error:  # noqa: BLE001 - auroralint's own bug: report, don't hide it

@@ -326,5 +326,5 @@ def rule_settings(configured: FileSettings) -> RuleSettings:
         chosen: dict[str, Any] = severities if table == "severity" else options
         if rule.code in chosen:
             raise SettingsError(f"{where}: {rule.code} ({rule.name}) is configured twice")
-        chosen[rule.code] = value if table == "severity" else rule_options(rule, value, where)
+        chosen[rule.code] = value if table == "severity" else rule_options(rule, value, where)  # type: ignore[arg-type]
     return RuleSettings(severities, options)

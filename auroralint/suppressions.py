@@ -114,7 +114,7 @@ def find(source: SourceFile) -> list[Suppression]:
 
 
 def _code_lines(tokens: Iterable[tokenize.TokenInfo]) -> set[int]:
-    lines = set()
+    lines: set[int] = set()
     for token in tokens:
         if token.type not in _SKIPPED:
             lines.update(range(token.start[0], token.end[0] + 1))

@@ -90,7 +90,7 @@ def is_job(value: Any) -> bool:
 @cache
 def dsl_names() -> Mapping[str, str]:
     """pystachio's generated type names (``Enum_RO_RW``) mapped to the names configs use."""
-    names = {}
+    names: dict[str, str] = {}
     for name, value in _namespace().items():
         type_name = getattr(value, "__name__", None)
         if isinstance(value, type) and type_name and type_name != name:
