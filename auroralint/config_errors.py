@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+import auroralint._pystachio  # noqa: F401 - imports pystachio without pprint
 from pystachio.base import Object
 from pystachio.composite import Structural
 from pystachio.container import ListContainer

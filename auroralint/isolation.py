@@ -127,11 +127,11 @@ def _start(task: Callable[[Item], Result], item: Item, limits: Limits) -> tuple[
 
 
 def _sandbox(limits: Limits) -> None:
-    import faulthandler
-
     os.setpgid(0, 0)
     signal.signal(signal.SIGINT, signal.SIG_DFL)
-    faulthandler.disable()  # it keeps its own copy of stderr; a config's crash is reported anyway
+    faulthandler = sys.modules.get("faulthandler")
+    if faulthandler is not None:  # it keeps its own copy of stderr; a crash is reported anyway
+        faulthandler.disable()
     devnull = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(devnull, fd)

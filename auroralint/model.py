@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+import auroralint._pystachio  # noqa: F401 - imports pystachio without pprint
 from pystachio import Empty
 from pystachio.base import Object
 from pystachio.basic import SimpleObject

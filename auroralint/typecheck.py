@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+import auroralint._pystachio  # noqa: F401 - imports pystachio without pprint
 from pystachio import Empty
 from pystachio.base import Object
 from pystachio.basic import SimpleObject

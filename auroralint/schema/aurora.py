@@ -8,6 +8,7 @@ defaults match Aurora's so that a config evaluates to the same JSON.
 
 from __future__ import annotations
 
+import auroralint._pystachio  # noqa: F401 - imports pystachio without pprint
 from pystachio import (
     Boolean,
     Choice,

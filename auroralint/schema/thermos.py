@@ -13,6 +13,7 @@ import itertools
 from collections.abc import Iterable
 from typing import Any
 
+import auroralint._pystachio  # noqa: F401 - imports pystachio without pprint
 from pystachio import (
     Boolean,
     Default,
