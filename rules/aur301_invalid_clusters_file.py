@@ -29,10 +29,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auroralint import Finding, LoadFailure, load_rule
-from auroralint.clusters import ClustersFileError
 
 
 @load_rule("AUR301", "invalid-clusters-file", "error")
 def classify(failure: LoadFailure) -> Iterator[Finding]:
+    from auroralint.clusters import ClustersFileError  # only runs with a clusters file
+
     if isinstance(failure.error, ClustersFileError):
         yield Finding(str(failure.error))

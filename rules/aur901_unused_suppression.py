@@ -19,9 +19,12 @@ Good::
 from __future__ import annotations
 
 from collections.abc import Iterator, Set
+from typing import TYPE_CHECKING
 
 from auroralint import Finding, suppression_rule
-from auroralint.suppressions import Suppression
+
+if TYPE_CHECKING:  # the module is imported only for files holding a suppression comment
+    from auroralint.suppressions import Suppression
 
 
 @suppression_rule("AUR901", "unused-suppression", "warning")
