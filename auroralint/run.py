@@ -29,6 +29,9 @@ class Run(NamedTuple):
 
 def lint_paths(files: Sequence[str], run: Run, with_jobs: bool = False) -> list[FileResult]:
     """Lint ``files``; results follow the order of ``files``, diagnostics are sorted."""
+    from auroralint.schema import base_namespace
+
+    base_namespace()  # built once here, inherited by every worker rather than built in each
     task = functools.partial(_lint_to_wire, settings=run.engine, with_jobs=with_jobs)
     results: dict[str, FileResult] = {}
     for path, wired in run_isolated(task, files, run.limits):
