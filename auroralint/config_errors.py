@@ -6,6 +6,8 @@ import re
 from typing import NamedTuple
 
 import auroralint._pystachio  # noqa: F401 - imports pystachio without pprint
+
+# isort: split
 from pystachio.base import Object
 from pystachio.composite import Structural
 from pystachio.container import ListContainer

@@ -9,8 +9,8 @@ so that whatever it spawns is killed with it.
 
 from __future__ import annotations
 
-import os
 import marshal
+import os
 import selectors
 import signal
 import sys

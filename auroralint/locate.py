@@ -18,7 +18,6 @@ from auroralint.diagnostic import Related
 from auroralint.origins import CodePoint, Origin, Recorder
 from auroralint.sourcemap import SourceFile, Sources, Span, byte_span
 
-
 _COMPREHENSIONS = frozenset({"<listcomp>", "<dictcomp>", "<setcomp>", "<genexpr>"})
 
 

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from typing import Any
 
 import auroralint._pystachio  # noqa: F401 - imports pystachio without pprint
+
+# isort: split
 from pystachio import Empty
 from pystachio.base import Object
 from pystachio.basic import SimpleObject

@@ -8,8 +8,8 @@ the same JSON files the scheduler reads.
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 from collections.abc import Mapping
 from typing import Any
 

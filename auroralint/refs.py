@@ -7,6 +7,8 @@ from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
 import auroralint._pystachio  # noqa: F401 - imports pystachio without pprint
+
+# isort: split
 from pystachio.base import Object
 from pystachio.choice import ChoiceContainer
 from pystachio.composite import Structural

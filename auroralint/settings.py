@@ -15,7 +15,7 @@ from typing import Any, NamedTuple
 
 from auroralint.diagnostic import SEVERITIES, Severity
 from auroralint.files import shown
-from auroralint.rule import OptionValue, Options, Rule
+from auroralint.rule import Options, OptionValue, Rule
 
 
 class SettingsError(Exception):

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
-from auroralint import suggest
+from auroralint import Finding, suggest
 from auroralint.model import split
-from auroralint.refs import MUSTACHE, mustaches
 from auroralint.patterns import lazy_pattern
+from auroralint.refs import MUSTACHE, UnboundRef, mustaches
 from auroralint.rules._images import binders
 from auroralint.rules._ports import PORT_ADDRESS
 
@@ -98,3 +98,13 @@ def unclosed(text: str) -> list[tuple[str, int]]:
 def _count(text: str, fragment: str) -> int:
     """Appearances of ``fragment`` in ``text``, overlapping ones included."""
     return sum(1 for start in range(len(text)) if text.startswith(fragment, start))
+
+
+def at_each_use(use: UnboundRef, written: str, message: str, hint: str) -> Iterator[Finding]:
+    """A finding at every place the config writes ``use``'s mustache in its field, or at the
+    field when the ref came in through a bound value."""
+    if not use.written_here:  # produced by nested templating: the field is all we know
+        yield Finding(f"{message} (it comes from a bound value)", field=use.field, hint=hint)
+        return
+    for occurrence in range(max(1, count_written(written, use.address))):
+        yield Finding(message, field=use.field, hint=hint, ref=use.address, occurrence=occurrence)

@@ -27,7 +27,12 @@ from collections.abc import Iterator
 
 from auroralint import Finding, JobView, Options, job_rule
 from auroralint.rules._containers import (
-    CHOICE_CRASH, covers, field_name, owned_fields, under_choice)
+    CHOICE_CRASH,
+    covers,
+    field_name,
+    owned_fields,
+    under_choice,
+)
 
 _CHECKED_FIRST = ("cluster", "task", "role")  # AuroraConfig checks these before the type check
 

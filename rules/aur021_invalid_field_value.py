@@ -29,8 +29,14 @@ from collections.abc import Iterator
 from auroralint import Finding, JobView, Options, job_rule
 from auroralint.patterns import lazy_pattern
 from auroralint.rules._containers import (
-    CHOICE_CRASH, CHOICES, covers, field_name, owned_fields, struct_name,
-    under_choice)
+    CHOICE_CRASH,
+    CHOICES,
+    covers,
+    field_name,
+    owned_fields,
+    struct_name,
+    under_choice,
+)
 from auroralint.schema import dsl_names
 
 _GENERATED = lazy_pattern(r"\b(?:Enum|Choice)_\w+")  # pystachio's names for Enum/Choice types

@@ -32,8 +32,15 @@ from collections.abc import Iterator
 
 from auroralint import Finding, JobView, Options, job_rule
 from auroralint.refs import UnboundRef
-from auroralint.rules._refs import (RUNTIME, closest, count_written, interpolated_on_agent,
-                                    is_binder, is_runtime, runtime_spelling)  # fmt: skip
+from auroralint.rules._refs import (
+    RUNTIME,
+    at_each_use,
+    closest,
+    interpolated_on_agent,
+    is_binder,  # fmt: skip
+    is_runtime,
+    runtime_spelling,
+)
 
 
 @job_rule("AUR201", "unbound-ref", "error")
@@ -48,12 +55,7 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
         if explained is None:
             continue  # a field the struct does not declare: unknown-struct-field-ref
         message, hint = explained
-        if not use.written_here:  # produced by nested templating: the field is all we know
-            yield Finding(f"{message} (it comes from a bound value)", field=use.field, hint=hint)
-            continue
-        for occurrence in range(max(1, count_written(raw.get(use.field, ""), use.address))):
-            yield Finding(message, field=use.field, hint=hint, ref=use.address,
-                          occurrence=occurrence)  # fmt: skip
+        yield from at_each_use(use, raw.get(use.field, ""), message, hint)
 
 
 def _explain(job: JobView, use: UnboundRef) -> tuple[str, str] | None:

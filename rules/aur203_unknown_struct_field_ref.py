@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auroralint import Finding, JobView, Options, job_rule
-from auroralint.rules._refs import count_written
+from auroralint.rules._refs import at_each_use
 from auroralint.suggest import closest
 
 
@@ -52,9 +52,4 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
         message = (f"`{{{{{use.address}}}}}`: {found.struct} `{found.prefix}` has no field "
                    f"`{found.missing}`{suggestion}")  # fmt: skip
         hint = f"{found.struct} fields: {', '.join(found.fields)}"
-        if not use.written_here:  # produced by nested templating: the field is all we know
-            yield Finding(f"{message} (it comes from a bound value)", field=use.field, hint=hint)
-            continue
-        for occurrence in range(max(1, count_written(raw.get(use.field, ""), use.address))):
-            yield Finding(message, field=use.field, hint=hint, ref=use.address,
-                          occurrence=occurrence)  # fmt: skip
+        yield from at_each_use(use, raw.get(use.field, ""), message, hint)

@@ -25,8 +25,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auroralint import Finding, JobView, Options, job_rule
-from auroralint.rules._images import (Binder, binder_uses, index_parses, registry_host,
-                                      repository_problem, tag_problem)  # fmt: skip
+from auroralint.rules._images import (
+    Binder,
+    binder_uses,
+    index_parses,
+    registry_host,
+    repository_problem,  # fmt: skip
+    tag_problem,
+)
 
 _UNPARSABLE = "pystachio cannot parse the ref and Aurora rejects the whole job"
 

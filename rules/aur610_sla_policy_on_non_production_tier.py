@@ -28,7 +28,6 @@ from collections.abc import Iterator
 from auroralint import Finding, JobView, Options, job_rule
 from auroralint.rules._scheduler import production_tier, resolve_tier
 
-
 _POLICIES = ("CoordinatorSlaPolicy", "CountSlaPolicy", "PercentageSlaPolicy")
 
 

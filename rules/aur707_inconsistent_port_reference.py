@@ -32,7 +32,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auroralint import Finding, JobView, Options, job_rule
-from auroralint.rules._ports import PROCESSES, SHELL_COMMAND, Ports, PortRef, analyse
+from auroralint.rules._ports import PROCESSES, SHELL_COMMAND, PortRef, Ports, analyse
 
 
 @job_rule("AUR707", "inconsistent-port-reference", "error")

@@ -11,16 +11,10 @@ from auroralint import jsonpos
 from auroralint.clusters import build_context, read, search_path
 from auroralint.settings import FileSettings
 from conftest import run_cli
+from helpers import write
 
 GOOD_CONFIG = "jobs = []\n"  # AUR012 only; these tests select AUR301
 FINE = '[{"name": "devcluster", "scheduler_uri": "http://localhost:8081"}]\n'
-
-
-def write(directory: Path, name: str, text: str) -> Path:
-    path = directory / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def problems(tmp_path: Path, *args: str, env: dict[str, str] | None = None,

@@ -16,6 +16,7 @@ from auroralint.diagnostic import Diagnostic
 from auroralint.reporters.github_format import annotation
 from auroralint.testing import PRELUDE
 from conftest import SHARED, run_cli
+from helpers import write
 
 STABLE = "--select=AUR0,AUR301,AUR901"  # see test_cli.py
 GOOD = PRELUDE + "jobs = [job]\n"
@@ -25,13 +26,6 @@ BAD_COLUMN = BAD_LINE.index("resourcez") + 1
 RAISES = 'def make():\n    raise ValueError("100% broken, a:b\\nsecond line")\n\nmake()\n'
 SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 ANSI = "\033["
-
-
-def write(directory: Path, name: str, text: str) -> Path:
-    path = directory / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 # --- text -----------------------------------------------------------------------------------

@@ -17,18 +17,12 @@ from auroralint import settings
 from auroralint.rule import Rule
 from auroralint.testing import PRELUDE
 from conftest import run_cli
+from helpers import write
 
 STABLE = "--select=AUR0,AUR301,AUR901"  # see test_cli.py
 GOOD = PRELUDE + "jobs = [job]\n"
 BAD = PRELUDE + "jobs = [job(task=Task(name='hello', resourcez=resources, processes=[hello]))]\n"
 NO_JOBS = "x = 1\n"
-
-
-def write(directory: Path, name: str, text: str) -> Path:
-    path = directory / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def lint(*args: str, cwd: Path, expect: int | None = None) -> list[tuple[str, str]]:

@@ -9,6 +9,8 @@ defaults match Aurora's so that a config evaluates to the same JSON.
 from __future__ import annotations
 
 import auroralint._pystachio  # noqa: F401 - imports pystachio without pprint
+
+# isort: split
 from pystachio import (
     Boolean,
     Choice,

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from typing import Any
 
 import auroralint._pystachio  # noqa: F401 - imports pystachio without pprint
+
+# isort: split
 from pystachio import (
     Boolean,
     Default,
