@@ -21,6 +21,11 @@ _BINDER = lazy_pattern(r"\{\{docker\.image(?P<rest>(?:\[[^\]{}]*\]|\.[^{}\[\]]*)
 _INDEX = lazy_pattern(r"\[([^\]]*)\]")
 
 
+# Images without bash: the Mesos containerizer runs every process as /bin/bash -c inside the
+# image, and the Docker engine's executor needs a shell too.
+NO_BASH = ("*:*alpine*", "alpine", "busybox", "scratch", "*distroless*")
+
+
 class ImageRef(NamedTuple):
     """``registry/repository:tag@digest`` split into parts; missing parts are empty."""
 

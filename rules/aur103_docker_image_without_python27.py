@@ -32,7 +32,7 @@ from collections.abc import Iterator
 
 from auroralint import Finding, JobView, Options, job_rule
 from auroralint.rules._containers import docker_fields, uses_thermos
-from auroralint.rules._images import named_image
+from auroralint.rules._images import NO_BASH, named_image
 
 GOOD = ["python:2", "python:2.7", "python:2.7.[0-9]", "python:2.7.[0-9][0-9]",
         "python:2*-slim*", "python:2*-stretch", "python:2*-buster", "python:2*-jessie",
@@ -62,12 +62,14 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
             continue
         pattern = next(pattern for pattern in bad if ref.matches([pattern]))
         shown = f"{ref.name}:{ref.tag}" if named.binder else text.strip()
+        hint = "use an image with Python 2.7 on glibc (python:2.7-slim)"
+        if not ref.matches(NO_BASH):  # the Mesos containerizer still needs bash in the image
+            hint += ("; or run this one with the Mesos containerizer, which needs no Python in "
+                     f"the image: container=Mesos(image=DockerImage(name={ref.name!r}, "
+                     f"tag={ref.tag!r}))")  # fmt: skip
         yield Finding(
             f"the Docker image {shown!r} cannot run Aurora's executor "
             f"(known-bad {pattern!r}): Docker-engine jobs need CPython 2.7, a shell and glibc "
             "in the image",
-            field=f"{docker}.image", ref=named.binder.address if named.binder else "",
-            hint="use an image with Python 2.7 on glibc (python:2.7-slim), or run this one with "
-            "the Mesos containerizer, which needs no Python in the image: container=Mesos(image="
-            f"DockerImage(name={ref.name!r}, tag={ref.tag!r}))",
+            field=f"{docker}.image", ref=named.binder.address if named.binder else "", hint=hint,
         )
