@@ -11,177 +11,10 @@ from contextlib import ExitStack
 from typing import TYPE_CHECKING, TextIO
 
 from auroralint.cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, UsageError
-from auroralint.settings import FileSettings, SettingsError
+from auroralint.configure import build_run, file_settings, split_list
 
 if TYPE_CHECKING:
     from auroralint.engine import FileResult
-    from auroralint.failures import LoadFailure
-    from auroralint.rule import Rule
-    from auroralint.run import Run
-
-
-def _pairs(values: Sequence[str], flag: str) -> dict[str, str]:
-    pairs = {}
-    for value in values:
-        name, sep, text = value.partition("=")
-        if not sep or not name:
-            raise UsageError(f"auroralint: {flag} {value!r} must be formatted NAME=VALUE")
-        pairs[name] = text
-    return pairs
-
-
-def _split(values: Sequence[str] | None) -> tuple[str, ...] | None:
-    if values is None:
-        return None
-    return tuple(item.strip() for value in values for item in value.split(",") if item.strip())
-
-
-def _file_problem(path: str) -> str:
-    """Why ``path`` cannot be read as a file, or nothing."""
-    if os.path.isdir(path):
-        return "is a directory, not a file"
-    if not os.path.exists(path):
-        return "no such file"
-    if not os.path.isfile(path):
-        return "not a regular file"
-    return ""
-
-
-def file_settings(options: argparse.Namespace, paths: Sequence[str] = ()) -> FileSettings:
-    """``--config``, or the configuration nearest to what is linted: searched from the
-    deepest directory holding every path given (the current directory when none is)."""
-    from auroralint import settings
-
-    if options.config:
-        problem = _file_problem(options.config)
-        if problem:
-            raise UsageError(f"auroralint: --config {options.config}: {problem}")
-        return settings.read(options.config)
-    found = settings.discover(_common_directory(paths))
-    return settings.read(found) if found else FileSettings()
-
-
-def _common_directory(paths: Sequence[str]) -> str:
-    directories = [
-        os.path.abspath(path if os.path.isdir(path) else os.path.dirname(path) or ".")
-        for path in paths
-    ]
-    try:
-        return os.path.commonpath(directories) if directories else os.getcwd()
-    except ValueError:  # paths on different drives
-        return os.getcwd()
-
-
-def _selection(options: argparse.Namespace, configured: FileSettings) -> tuple[Rule, ...]:
-    """The rules a run reports, as ruff layers its settings.
-
-    Within one layer (the configuration file, the command line) the more specific of a
-    ``select`` and an ``ignore`` entry wins, a tie going to ``ignore``. ``--select`` replaces
-    the file's ``select`` and ``ignore``; ``--ignore`` alone removes rules from what the file
-    selects. The loading rules (``AUR0xx`` load rules of severity error) run unless ignored:
-    a config that cannot be evaluated was not checked at all, and ``--select AUR1`` must not
-    turn that into a clean report.
-    """
-    from auroralint.registry import all_rules
-    from auroralint.settings import check_selectors, matches, selected
-
-    select, ignore = _split(options.select), _split(options.ignore) or ()
-    for flag, given in (("--select", select), ("--ignore", ignore)):
-        if given:
-            check_selectors(given, flag)
-    if select:
-        ignored = tuple(ignore)
-
-        def chosen(rule: Rule) -> bool:
-            return selected(rule, select, ignore)
-    else:
-        ignored = configured.ignore + tuple(ignore)
-
-        def chosen(rule: Rule) -> bool:
-            return selected(rule, configured.select, configured.ignore) and not matches(rule, ignore)
-
-    return tuple(
-        rule
-        for rule in all_rules()
-        if chosen(rule) or (_loading(rule) and not matches(rule, ignored))
-    )
-
-
-def _loading(rule: Rule) -> bool:
-    return rule.kind == "load" and rule.code.startswith("AUR0") and rule.severity == "error"
-
-
-def _preludes(options: argparse.Namespace, configured: FileSettings) -> tuple[str, ...]:
-    for prelude in configured.prelude:
-        problem = _file_problem(prelude)
-        if problem:
-            raise SettingsError(f"{configured.where('prelude')}: {prelude}: {problem}")
-    for prelude in options.prelude:
-        problem = _file_problem(prelude)
-        if problem:
-            raise UsageError(f"auroralint: --prelude {prelude}: {problem}")
-    return configured.prelude + tuple(options.prelude)
-
-
-def _check_clusters_file(options: argparse.Namespace, configured: FileSettings) -> None:
-    given = getattr(options, "clusters", None)
-    if given:
-        problem = _file_problem(given)
-        if problem:
-            raise UsageError(f"auroralint: --clusters {given}: {problem}")
-    elif configured.clusters_file:
-        problem = _file_problem(configured.clusters_file)
-        if problem:
-            raise SettingsError(f"{configured.where('clusters-file')}: "
-                                f"{configured.clusters_file}: {problem}")  # fmt: skip
-
-
-def build_run(
-    options: argparse.Namespace, configured: FileSettings, lint: bool
-) -> tuple[Run, list[LoadFailure]]:
-    """The run described by the command line on top of the configuration file, and what is
-    wrong with the clusters files it found."""
-    from auroralint.context import RunContext
-    from auroralint.engine import EngineSettings
-    from auroralint.isolation import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Limits
-    from auroralint.job import BindingError, parse_binding
-    from auroralint.loader import LoadSettings
-    from auroralint.run import Run
-    from auroralint.settings import rule_settings
-
-    try:
-        bindings = tuple(parse_binding(text) for text in options.bind)
-    except BindingError as error:
-        raise UsageError(f"auroralint: --bind: {error}") from None
-    env = {**configured.env, **_pairs(options.env, "--env")}
-    preludes = _preludes(options, configured)
-    configured_rules = rule_settings(configured)
-    rules: tuple[Rule, ...] = _selection(options, configured) if lint else ()
-    context: RunContext = RunContext()
-    problems: list[LoadFailure] = []
-    if lint:
-        from auroralint.clusters import build_context
-
-        _check_clusters_file(options, configured)
-        context, problems = build_context(getattr(options, "clusters", None), configured)
-    engine = EngineSettings(
-        load=LoadSettings(env=env, preludes=preludes),
-        bindings=bindings,
-        rules=rules,
-        severities=configured_rules.severities,
-        options=configured_rules.options,
-        context=context,
-        # Failures are classified by every load rule; `report` drops the unselected ones.
-        all_load_rules=True,
-    )
-    limits = Limits(
-        timeout=options.timeout or configured.timeout or DEFAULT_TIMEOUT,
-        memory_mb=options.memory_limit or configured.memory_limit or DEFAULT_MEMORY_MB,
-        workers=options.jobs or 0,
-    )
-    report = frozenset(rule.code for rule in rules) if lint else None
-    run = Run(engine, limits, configured.per_file_ignores, configured.root, report)
-    return run, problems
 
 
 def _open_output(path: str, stack: ExitStack) -> TextIO:
@@ -199,7 +32,7 @@ def check(options: argparse.Namespace, stdout: TextIO) -> int:
     configured = file_settings(options, options.paths)
     run, problems = build_run(options, configured, lint=True)
     if options.exclude is not None:  # patterns given on the command line: relative to here
-        exclude, root = _split(options.exclude) or (), os.getcwd()
+        exclude, root = split_list(options.exclude) or (), os.getcwd()
     else:
         exclude, root = configured.exclude, configured.root
     files = collect(options.paths or ["."], exclude, root)

@@ -13,7 +13,7 @@ from auroralint.failures import LoadFailure, WorkerCrashed, WorkerTimeout
 from auroralint.files import matches_any
 from auroralint.isolation import Limits, WorkerFailure, run_isolated
 from auroralint.rule import Rule
-from auroralint.settings import matches
+from auroralint.selection import matches
 
 
 class Run(NamedTuple):

@@ -9,13 +9,13 @@ from __future__ import annotations
 import math
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from auroralint.diagnostic import SEVERITIES, Severity
 from auroralint.files import shown
-from auroralint.rule import Options, OptionValue, Rule
+from auroralint.rule import OptionValue
 
 
 class SettingsError(Exception):
@@ -111,11 +111,11 @@ def read(path: str) -> FileSettings:
     if os.path.basename(path) == "pyproject.toml":
         tool = document.get("tool", {})
         if not isinstance(tool, dict):
-            raise SettingsError(f"{display}: tool: expected a table, got {_type(tool)}")
+            raise SettingsError(f"{display}: tool: expected a table, got {kind_of(tool)}")
         table = tool.get("auroralint", {})
         prefix = "tool.auroralint"
         if not isinstance(table, dict):
-            raise SettingsError(f"{display}: {prefix}: expected a table, got {_type(table)}")
+            raise SettingsError(f"{display}: {prefix}: expected a table, got {kind_of(table)}")
     else:
         table, prefix = document, ""
     return parse(table, display, prefix)
@@ -142,7 +142,7 @@ def parse(table: Mapping[str, Any], path: str, prefix: str = "") -> FileSettings
         select=_strings(table, "select", where, ("AUR",)),
         ignore=_strings(table, "ignore", where, ()),
         per_file_ignores={
-            pattern: _string_list(codes, where(f"per-file-ignores.{toml_key(pattern)}"))
+            pattern: string_list(codes, where(f"per-file-ignores.{toml_key(pattern)}"))
             for pattern, codes in _table(table, "per-file-ignores", where).items()
         },
         exclude=_strings(table, "exclude", where, ()),
@@ -188,18 +188,18 @@ class _Where:
 
 def _string(value: Any, where: str) -> str:
     if not isinstance(value, str):
-        raise SettingsError(f"{where}: expected a string, got {_type(value)}")
+        raise SettingsError(f"{where}: expected a string, got {kind_of(value)}")
     return value
 
 
-def _string_list(value: Any, where: str) -> tuple[str, ...]:
+def string_list(value: Any, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise SettingsError(f"{where}: expected a list of strings, got {_type(value)}")
+        raise SettingsError(f"{where}: expected a list of strings, got {kind_of(value)}")
     return tuple(value)
 
 
 def _strings(table: Mapping[str, Any], key: str, where: _Where, default: tuple[str, ...]) -> tuple[str, ...]:
-    return _string_list(table[key], where(key)) if key in table else default
+    return string_list(table[key], where(key)) if key in table else default
 
 
 def _table(table: Mapping[str, Any], key: str, where: _Where) -> Mapping[str, Any]:
@@ -208,7 +208,7 @@ def _table(table: Mapping[str, Any], key: str, where: _Where) -> Mapping[str, An
 
 def _table_value(value: Any, where: str) -> Mapping[str, Any]:
     if not isinstance(value, dict):
-        raise SettingsError(f"{where}: expected a table, got {_type(value)}")
+        raise SettingsError(f"{where}: expected a table, got {kind_of(value)}")
     return value
 
 
@@ -239,92 +239,6 @@ def _integer(table: Mapping[str, Any], key: str, where: _Where) -> int | None:
     return value
 
 
-def _type(value: Any) -> str:
+def kind_of(value: Any) -> str:
     return {bool: "a boolean", int: "an integer", float: "a number", str: "a string",
             list: "a list", dict: "a table"}.get(type(value), type(value).__name__)  # fmt: skip
-
-
-def rule_options(rule: Rule, given: Mapping[str, Any], where: str) -> Mapping[str, OptionValue]:
-    """``given`` checked against the rule's defaults (whose types are the schema) and merged."""
-    merged = dict(rule.options)
-    for key, value in given.items():
-        if key not in rule.options:
-            known = ", ".join(rule.options) or "none"
-            raise SettingsError(f"{where}.{key}: {rule.name} has no option {key!r} (options: {known})")
-        default = rule.options[key]
-        if isinstance(default, tuple):
-            merged[key] = _string_list(value, f"{where}.{key}")
-        elif isinstance(default, bool) or isinstance(value, bool):
-            if not isinstance(value, bool) or not isinstance(default, bool):
-                raise SettingsError(f"{where}.{key}: expected {_type(default)}, got {_type(value)}")
-            merged[key] = value
-        elif not isinstance(value, type(default)) and not (
-            isinstance(default, float) and isinstance(value, int)
-        ):
-            raise SettingsError(f"{where}.{key}: expected {_type(default)}, got {_type(value)}")
-        else:
-            merged[key] = value
-    return merged
-
-
-def matches(rule: Rule, patterns: Sequence[str]) -> int:
-    """How specifically ``patterns`` name ``rule``: 0 not at all, more for longer prefixes."""
-    best = 0
-    for pattern in patterns:
-        if pattern == rule.name:
-            return 100
-        if rule.code.startswith(pattern.upper()):
-            best = max(best, len(pattern))
-    return best
-
-
-def selected(rule: Rule, select: Sequence[str], ignore: Sequence[str]) -> bool:
-    chosen = matches(rule, select)
-    return chosen > 0 and chosen > matches(rule, ignore)
-
-
-_SELECTOR = re.compile(r"^AUR\d{0,3}$", re.IGNORECASE)
-
-
-def check_selectors(patterns: Sequence[str], where: str) -> None:
-    """Every pattern is a code prefix (``AUR``, ``AUR1``, ``AUR102``) or the name of a rule.
-
-    A typo in ``ignore`` would otherwise silently ignore nothing, one in ``select`` silently
-    select nothing: a clean report that means nothing.
-    """
-    from auroralint.registry import by_code_or_name
-
-    for pattern in patterns:
-        if not _SELECTOR.match(pattern) and by_code_or_name(pattern) is None:
-            raise SettingsError(f"{where}: {pattern!r} is neither a rule code prefix "
-                                "(AUR, AUR1, AUR102) nor a rule name")  # fmt: skip
-
-
-class RuleSettings(NamedTuple):
-    severities: Mapping[str, Severity]  # by rule code
-    options: Mapping[str, Options]  # by rule code, merged with the rule's defaults
-
-
-def rule_settings(configured: FileSettings) -> RuleSettings:
-    """The configuration's rule selectors, severities and options checked against the rules."""
-    from auroralint.registry import by_code_or_name
-
-    check_selectors(configured.select, configured.where("select"))
-    check_selectors(configured.ignore, configured.where("ignore"))
-    for pattern, codes in configured.per_file_ignores.items():
-        check_selectors(codes, configured.where(f"per-file-ignores.{toml_key(pattern)}"))
-    severities: dict[str, Severity] = {}
-    options: dict[str, Options] = {}
-    for table, key, value in (
-        *(("severity", key, value) for key, value in configured.severity.items()),
-        *(("rules", key, value) for key, value in configured.rule_options.items()),
-    ):
-        where = configured.where(f"{table}.{toml_key(key)}")
-        rule = by_code_or_name(key)
-        if rule is None:
-            raise SettingsError(f"{where}: no such rule; `auroralint rules` lists them")
-        chosen: dict[str, Any] = severities if table == "severity" else options
-        if rule.code in chosen:
-            raise SettingsError(f"{where}: {rule.code} ({rule.name}) is configured twice")
-        chosen[rule.code] = value if table == "severity" else rule_options(rule, value, where)  # type: ignore[arg-type]
-    return RuleSettings(severities, options)

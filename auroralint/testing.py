@@ -107,6 +107,7 @@ def run(case: Case, directory: Path, write: bool = True) -> list[Diagnostic]:
     from auroralint.isolation import Limits
     from auroralint.loader import LoadSettings
     from auroralint.run import Run, lint_paths, unique_diagnostics
+    from auroralint.selection import rule_settings
 
     directory.mkdir(parents=True, exist_ok=True)
     config = directory / case.name
@@ -121,11 +122,7 @@ def run(case: Case, directory: Path, write: bool = True) -> list[Diagnostic]:
         table.setdefault("clusters-file", "clusters.json")
     configured = settings_module.parse(table, str(directory / "auroralint.toml"))
     context, problems = build_context(None, configured)
-    options = {}
-    for rule in case.rules:
-        given = configured.rule_options.get(rule.code) or configured.rule_options.get(rule.name)
-        if given:
-            options[rule.code] = settings_module.rule_options(rule, given, rule.name)
+    options = rule_settings(configured).options
     engine = EngineSettings(
         load=LoadSettings(env=dict(configured.env), preludes=(str(prelude),)),
         rules=tuple(case.rules),

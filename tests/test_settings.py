@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from auroralint import settings
+from auroralint import selection, settings
 from auroralint.rule import Rule
 from auroralint.testing import PRELUDE
 from conftest import run_cli
@@ -324,9 +324,9 @@ def _rule(**options: Any) -> Rule:
 
 def test_rule_options_merge_with_defaults_and_keep_types() -> None:
     rule = _rule(strict=False, limit=3, ratio=0.5, image="python", allowed=["a*"])
-    merged = settings.rule_options(rule, {"limit": 5, "ratio": 2, "allowed": ["b", "c"]}, "w")
+    merged = selection.rule_options(rule, {"limit": 5, "ratio": 2, "allowed": ["b", "c"]}, "w")
     assert merged == {"strict": False, "limit": 5, "ratio": 2, "image": "python", "allowed": ("b", "c")}
-    assert settings.rule_options(rule, {}, "w") == dict(rule.options)
+    assert selection.rule_options(rule, {}, "w") == dict(rule.options)
 
 
 @pytest.mark.parametrize(
@@ -346,14 +346,14 @@ def test_rule_options_merge_with_defaults_and_keep_types() -> None:
 def test_rule_option_errors(given: dict[str, Any], message: str) -> None:
     rule = _rule(strict=False, limit=3, ratio=0.5, image="python", allowed=["a*"])
     with pytest.raises(settings.SettingsError) as raised:
-        settings.rule_options(rule, given, "w")
+        selection.rule_options(rule, given, "w")
     assert str(raised.value) == message
 
 
 def test_rule_settings_resolve_names_to_codes(tmp_path: Path) -> None:
     path = write(tmp_path, "auroralint.toml", '[severity]\nno-jobs = "error"\nAUR005 = "info"\n'
                  '[rules.unused-suppression]\n')  # fmt: skip
-    resolved = settings.rule_settings(settings.read(str(path)))
+    resolved = selection.rule_settings(settings.read(str(path)))
     assert resolved.severities == {"AUR012": "error", "AUR005": "info"}
     assert resolved.options == {"AUR901": {}}
 
