@@ -215,6 +215,8 @@ def evaluate(path: str, settings: LoadSettings) -> Evaluation:
         evaluation.jobs_defined = "jobs" in namespace
         evaluation.jobs = _jobs_of(namespace.get("jobs", []))
     except (Exception, SystemExit) as error:
+        if isinstance(error, MemoryError):
+            namespace.clear()  # free what the config built, to have room to report it
         evaluation.error = error
     return evaluation
 
