@@ -108,7 +108,8 @@ class JobView:
 
     @property
     def interpolated(self) -> bool:
-        """False when the job could not be interpolated and values are as written."""
+        """False when the job could not be interpolated as a whole: then each field that could
+        be is interpolated, and the others are as written."""
         return self._job.interpolated is not None
 
     @property
