@@ -6,7 +6,6 @@ replaces the entry of the same name from the first. ``--clusters FILE`` (or ``cl
 in the configuration) replaces the lookup.
 """
 
-from __future__ import annotations
 
 import json
 import os

@@ -1,6 +1,5 @@
 """What pystachio's exceptions mean, read from the frames that raised them."""
 
-from __future__ import annotations
 
 import re
 from typing import NamedTuple

@@ -1,6 +1,5 @@
 """What a run knows about the clusters jobs go to: clusters.json entries and scheduler profiles."""
 
-from __future__ import annotations
 
 import re
 from collections.abc import Mapping

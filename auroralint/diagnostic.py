@@ -1,6 +1,5 @@
 """The values that flow from rules to reporters."""
 
-from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
@@ -65,7 +64,7 @@ class Diagnostic(NamedTuple):
         finding: Finding,
         job: str = "",
         related: tuple[Related, ...] = (),
-    ) -> Diagnostic:
+    ) -> "Diagnostic":
         return cls(
             span.path,
             span.line,

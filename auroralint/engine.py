@@ -1,6 +1,5 @@
 """Lint one file: evaluate it, run the selected rules, place findings, apply suppressions."""
 
-from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping, Sequence

@@ -1,6 +1,5 @@
 """Turn what stopped a config (an exception, a timeout) into a located ``LoadFailure``."""
 
-from __future__ import annotations
 
 import ast
 from types import TracebackType

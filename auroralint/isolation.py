@@ -4,15 +4,15 @@ A config is arbitrary Python: an infinite loop or a runaway allocation in one fi
 diagnostic for that file, not the run. Forking after the schema is imported keeps a worker's
 start-up to about a millisecond. The worker's stdin, stdout and stderr are /dev/null, so a
 ``print`` in a config cannot corrupt a SARIF or JSON report, and it leads its own process group
-so that whatever it spawns is killed with it.
+so that whatever it spawns is killed with it, and a Ctrl-C at the terminal reaches auroralint
+alone, which then kills its workers.
 """
 
-from __future__ import annotations
 
 import marshal
+import math
 import os
-import selectors
-import signal
+import select
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -63,7 +63,7 @@ def run_isolated(
     workers = limits.workers or os.cpu_count() or 1
     pending = list(reversed(items))
     running: dict[int, _Running[Item]] = {}
-    selector = selectors.DefaultSelector()
+    poller = select.poll()  # not selectors: importing it costs a hook run more than it saves
     sys.stdout.flush()
     sys.stderr.flush()
     try:
@@ -72,25 +72,24 @@ def run_isolated(
                 item = pending.pop()
                 fd, pid = _start(task, item, limits)
                 running[fd] = _Running(pid, item, time.monotonic() + limits.timeout)
-                selector.register(fd, selectors.EVENT_READ)
+                poller.register(fd, select.POLLIN)
             now = time.monotonic()
-            # select() refuses huge waits: wake up hourly, deadlines are checked each time.
+            # Wake up at the next deadline, and at least hourly: poll() refuses huge waits.
             wait = min(3600.0, max(0.0, min(job.deadline for job in running.values()) - now))
-            for key, _ in selector.select(wait):
-                fd = int(key.fd)  # type: ignore[arg-type]
+            for fd, _ in poller.poll(math.ceil(wait * 1000)):
                 data = os.read(fd, 1 << 16)
                 if data:
                     running[fd].chunks.append(data)
                     continue
                 job = running.pop(fd)
-                selector.unregister(fd)
+                poller.unregister(fd)
                 os.close(fd)
                 yield job.item, _finish(job)
             now = time.monotonic()
             for fd, job in list(running.items()):
                 if job.deadline <= now:
                     running.pop(fd)
-                    selector.unregister(fd)
+                    poller.unregister(fd)
                     os.close(fd)
                     _kill(job.pid)
                     detail = f"evaluation took longer than {limits.timeout:g} s"
@@ -99,7 +98,6 @@ def run_isolated(
         for fd, job in running.items():
             os.close(fd)
             _kill(job.pid)
-        selector.close()
 
 
 def _start(task: Callable[[Item], Result], item: Item, limits: Limits) -> tuple[int, int]:
@@ -128,7 +126,6 @@ def _start(task: Callable[[Item], Result], item: Item, limits: Limits) -> tuple[
 
 def _sandbox(limits: Limits) -> None:
     os.setpgid(0, 0)
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
     faulthandler = sys.modules.get("faulthandler")
     if faulthandler is not None:  # it keeps its own copy of stderr; a crash is reported anyway
         faulthandler.disable()
@@ -159,12 +156,16 @@ def _finish(job: _Running[Item]) -> Result | WorkerFailure:  # type: ignore[type
         else:
             return value if kind == "ok" else WorkerFailure(kind, value)  # type: ignore[no-any-return]
     if os.WIFSIGNALED(status):
+        import signal
+
         number = os.WTERMSIG(status)
         return WorkerFailure("crash", f"the worker was killed by {signal.Signals(number).name}")
     return WorkerFailure("crash", f"the worker exited with status {os.WEXITSTATUS(status)}")
 
 
 def _kill(pid: int) -> None:
+    import signal  # only needed when a worker overstays: not every run pays for the import
+
     for target in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
         try:
             target()

@@ -7,7 +7,6 @@ the same namespace; only the top-level ``jobs`` is read. Configs were written fo
 ``map``/``filter``/``zip`` return lists.
 """
 
-from __future__ import annotations
 
 import ast
 import os

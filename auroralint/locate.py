@@ -6,7 +6,6 @@ look up that call's keyword in the syntax tree. Elements of list and dict litera
 inside strings and helper-function parameters are followed to the exact expression.
 """
 
-from __future__ import annotations
 
 import ast
 from collections.abc import Sequence

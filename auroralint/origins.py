@@ -11,7 +11,6 @@ Recording is active only inside :func:`recording`, so linting's own interpolatio
 one context-variable lookup per object.
 """
 
-from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
@@ -45,9 +44,9 @@ class Origin(NamedTuple):
     sites: tuple[CodePoint, ...]
     explicit: frozenset[str] = frozenset()
     from_mapping: bool = False
-    derived_from: Origin | None = None
+    derived_from: "Origin | None" = None
 
-    def setter_of(self, field_name: str) -> Origin | None:
+    def setter_of(self, field_name: str) -> "Origin | None":
         """The origin in this derivation chain whose call set ``field_name``, if any."""
         origin: Origin | None = self
         while origin is not None:

@@ -1,6 +1,5 @@
 """Mustache refs in jobs: which stay unbound and where, and what a struct ref points into."""
 
-from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence

@@ -11,7 +11,6 @@ Each yields :class:`~auroralint.diagnostic.Finding` values; the engine adds code
 location. The rule module's docstring is its documentation.
 """
 
-from __future__ import annotations
 
 import re
 import sys

@@ -1,6 +1,5 @@
 """A whole run: files in, every file evaluated in isolation, diagnostics out in a stable order."""
 
-from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence

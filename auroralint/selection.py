@@ -1,6 +1,5 @@
 """Which rules run, at which severity and with which options: settings checked against rules."""
 
-from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence

@@ -4,7 +4,6 @@ Every key is checked: an unknown key or a value of the wrong type is a ``Setting
 names the key, and the CLI exits with status 2. Paths are relative to the configuration file.
 """
 
-from __future__ import annotations
 
 import math
 import os

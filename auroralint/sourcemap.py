@@ -5,7 +5,6 @@ editors count characters. Everything leaving this module is in 1-based lines and
 character columns, with exclusive end columns.
 """
 
-from __future__ import annotations
 
 import ast
 from functools import cached_property

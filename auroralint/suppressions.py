@@ -7,7 +7,6 @@ after code on a line, that line. Comments are found with ``tokenize``, so ``#`` 
 is never mistaken for one.
 """
 
-from __future__ import annotations
 
 import ast
 import io
@@ -142,7 +141,7 @@ def _next_construct(
 
 
 def apply(
-    diagnostics: list[Diagnostic], sources: Sources, linted: str, settings: EngineSettings
+    diagnostics: list[Diagnostic], sources: Sources, linted: str, settings: "EngineSettings"
 ) -> list[Diagnostic]:
     """``diagnostics`` minus the suppressed ones, plus what the suppression rules say about
     the comments of ``linted`` (the file being linted) that silenced nothing."""

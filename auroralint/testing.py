@@ -11,7 +11,6 @@ the same way:
   ``resources``, ``task`` and ``job``; line numbers stay the example's own.
 """
 
-from __future__ import annotations
 
 import re
 import textwrap

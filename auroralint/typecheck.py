@@ -1,6 +1,5 @@
 """pystachio's type check, every failure at its own field rather than only the first."""
 
-from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any, NamedTuple

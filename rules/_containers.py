@@ -6,7 +6,6 @@ Several rules look at the same few places (``container``, ``container.docker``,
 better than ``invalid-field-value`` can. The helpers here answer both questions once.
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any, NamedTuple

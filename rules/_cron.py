@@ -9,7 +9,6 @@ week may not both be restricted. There are no ``@hourly`` macros, no Quartz ``?`
 (GMT by default).
 """
 
-from __future__ import annotations
 
 from typing import NamedTuple
 

@@ -1,6 +1,5 @@
 """Docker image references and the ``{{docker.image[name][tag]}}`` binder, shared by rules."""
 
-from __future__ import annotations
 
 import fnmatch
 from collections.abc import Iterator, Sequence
@@ -167,7 +166,7 @@ class BinderUse(NamedTuple):
     written: bool  # False: produced by nested templating, so only the field can be pointed at
 
 
-def binder_uses(job: JobView) -> Iterator[BinderUse]:
+def binder_uses(job: "JobView") -> Iterator[BinderUse]:
     """Every ``{{docker.image...}}`` of a job: as written, then those bound values produced."""
     for field, text in job.raw_strings():
         seen: dict[str, int] = {}

@@ -15,7 +15,6 @@ What Aurora does, in order:
   requested ports.
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple

@@ -13,7 +13,6 @@ expected type, and every name holding an unbound ``{{ref}}``, counts as unknown 
 rules stay silent rather than guess.
 """
 
-from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from typing import Any, NamedTuple

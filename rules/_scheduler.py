@@ -7,7 +7,6 @@ into an error when the user described the cluster, and into a warning naming Aur
 scheduler flag when the linter only assumes Aurora's defaults.
 """
 
-from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator

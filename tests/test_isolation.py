@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -60,3 +64,36 @@ def test_crashing_interpreter_is_reported(tmp_path: Path) -> None:
     found = {(d["path"], d["code"], d["message"]) for d in json.loads(result.stdout)}
     assert ("crash.aurora", "AUR013", "evaluating the config crashed: the worker was killed by SIGKILL") in found
     assert any(path == "fine.aurora" for path, _, _ in found)
+
+
+def test_ctrl_c_stops_the_run_and_its_workers(tmp_path: Path) -> None:
+    # A terminal's Ctrl-C signals the foreground process group: auroralint, not its workers,
+    # which lead groups of their own; auroralint must stop and take its workers with it.
+    pid_file = tmp_path / "worker.pid"
+    write(tmp_path, "loop.aurora", f"import os\nopen({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
+                                   "while True:\n    pass\n")  # fmt: skip
+    environment = {**os.environ, "NO_COLOR": "1"}
+    process = subprocess.Popen([sys.executable, "-m", "auroralint", "--timeout", "60", "loop.aurora"],
+                               cwd=tmp_path, env=environment, start_new_session=True,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        deadline = time.monotonic() + 30
+        while not (pid_file.exists() and pid_file.read_text()):
+            assert time.monotonic() < deadline, "the worker never started"
+            time.sleep(0.05)
+        worker = int(pid_file.read_text())
+        os.killpg(process.pid, signal.SIGINT)
+        _, stderr = process.communicate(timeout=10)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+    assert process.returncode != 0
+    assert "interrupted" in stderr
+    assert "Traceback" not in stderr
+    try:
+        os.kill(worker, 0)
+    except ProcessLookupError:
+        pass  # killed and reaped
+    else:
+        raise AssertionError(f"worker {worker} outlived auroralint")

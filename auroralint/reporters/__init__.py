@@ -1,6 +1,5 @@
 """Output formats. Each reporter is a function from a finished run to text on a stream."""
 
-from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from importlib import import_module
