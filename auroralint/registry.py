@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from functools import cache
-from importlib.machinery import SourceFileLoader
-from importlib.util import module_from_spec, spec_from_loader
+from importlib.machinery import ModuleSpec, SourceFileLoader
 from types import CodeType, ModuleType
 
 from auroralint.rule import Rule
@@ -43,9 +42,15 @@ def _load(name: str, path: str, code: CodeType) -> ModuleType:
     """Run one rule module's code as the module ``name`` (see ``rulecache``)."""
     module = sys.modules.get(name)
     if module is None:
-        spec = spec_from_loader(name, SourceFileLoader(name, path))
-        assert spec is not None
-        module = module_from_spec(spec)
+        # What the import system would set, without its per-module bookkeeping (the cached
+        # bytecode path, computed for each of eighty modules, that nothing here reads).
+        loader = SourceFileLoader(name, path)
+        module = ModuleType(name)
+        module.__file__ = path
+        module.__loader__ = loader
+        module.__package__ = name.rpartition(".")[0]
+        module.__spec__ = ModuleSpec(name, loader, origin=path)
+        module.__spec__.has_location = True
         sys.modules[name] = module
         try:
             exec(code, module.__dict__)
