@@ -61,6 +61,8 @@ def run_isolated(
             yield item, task(item)
         return
     workers = limits.workers or os.cpu_count() or 1
+    if limits.memory_mb > 0:
+        import resource  # noqa: F401 - imported once here, not once in every worker
     pending = list(reversed(items))
     running: dict[int, _Running[Item]] = {}
     poller = select.poll()  # not selectors: importing it costs a hook run more than it saves
