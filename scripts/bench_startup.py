@@ -5,7 +5,7 @@ A pre-commit hook starts a fresh process on every commit, so this is the number 
 Each command runs ``--runs`` times (after one warm-up); the script prints the medians and the
 ratio to the pystachio import, the yardstick the project budgets against (at most about 2.2).
 
-    python scripts/bench_startup.py [--runs 30] [CONFIG]
+    python scripts/bench_startup.py [--runs 50] [CONFIG]
 
 CONFIG defaults to Aurora's examples/jobs/hello_docker_engine.aurora from ../shared/corpus
 when it is there, else to examples/services/hello_world.aurora of this repository.
@@ -42,7 +42,7 @@ def medians_ms(commands: dict[str, list[str]], runs: int, cwd: Path) -> dict[str
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("config", nargs="?", type=Path)
-    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--runs", type=int, default=50)
     options = parser.parse_args()
     config = options.config or (
         CORPUS_CONFIG if CORPUS_CONFIG.is_file() else REPO / "examples/services/hello_world.aurora"
