@@ -34,7 +34,7 @@ _SKIPPED = frozenset((tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.
 
 class Suppression(NamedTuple):
     span: Span  # the comment
-    codes: tuple[str, ...]  # empty: every code (a bare ``# noqa``)
+    codes: tuple[str, ...]  # empty: every code (a bare noqa comment)
     first_line: int
     last_line: int
 
