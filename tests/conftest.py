@@ -7,11 +7,29 @@ import subprocess
 import sys
 from pathlib import Path
 
+from collections.abc import Iterator
+
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_user_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Keep the developer's own Aurora and auroralint setup out of every test.
+
+    A ``~/.aurora/clusters.json`` or an ``AURORALINT_OUTPUT_FORMAT`` on the machine running the
+    suite would otherwise change what the linter reports; tests that need a clusters file or a
+    format set them explicitly.
+    """
+    home = tmp_path_factory.mktemp("home")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HOME", str(home))
+        patch.setenv("AURORA_CONFIG_ROOT", str(home / "etc-aurora"))
+        patch.delenv("AURORALINT_OUTPUT_FORMAT", raising=False)
+        yield
 
 
 @pytest.fixture
