@@ -17,6 +17,9 @@ RUNTIME = ("mesos.instance", "mesos.hostname", "thermos.task_id")
 _PORT_LIKE = lazy_pattern(r"^thermos\.ports?(?:\[(?P<index>[^\]]+)\]|\.(?P<name>\w+))$")
 # The parts of a job the executor interpolates at launch; elsewhere the literal text stays.
 EXECUTOR_FIELDS = ("task", "announce", "health_check_config", "lifecycle")
+# Accepted but never sent (the client always sends `{}`, AURORA-739): nothing reaches the
+# scheduler, and the client's unbound-variables check lets run-time refs through anywhere.
+NEVER_SENT_FIELDS = ("task_links",)
 # pystachio's ref parts: `.name` and `[index]`.
 _PART = lazy_pattern(r"\.[^\d\W]\w*|\[[\w./-]+\]")
 
@@ -27,6 +30,11 @@ def is_runtime(address: str) -> bool:
 
 def interpolated_on_agent(field: str) -> bool:
     return (split(field) or [""])[0] in EXECUTOR_FIELDS
+
+
+def runtime_ref_harmless(field: str) -> bool:
+    """Whether a run-time ref (``{{mesos.hostname}}``) in ``field`` does no harm."""
+    return interpolated_on_agent(field) or (split(field) or [""])[0] in NEVER_SENT_FIELDS
 
 
 def is_binder(address: str) -> bool:

@@ -6,7 +6,8 @@ Aurora's client binds struct fields (``{{role}}``, ``{{task.name}}``), the confi
 ``{{thermos.ports[name]}}``, but only in the task, announce, health_check_config and
 lifecycle. Anything else stays literal: the client refuses the job ("Config contains unbound
 variables"), and a run-time ref elsewhere (``contact``, ``metadata``, ``constraints``, the
-container image, ``tier``, ``cron_schedule``) reaches the scheduler as text. Refs into a struct
+container image, ``tier``, ``cron_schedule``) reaches the scheduler as text. ``task_links`` is
+never sent (the client sends ``{}``), so run-time refs there are left alone. Refs into a struct
 that lacks the field are ``unknown-struct-field-ref``'s, Docker binders the binder rules'.
 
 Options:
@@ -36,9 +37,9 @@ from auroralint.rules._refs import (
     RUNTIME,
     at_each_use,
     closest,
-    interpolated_on_agent,
     is_binder,  # fmt: skip
     is_runtime,
+    runtime_ref_harmless,
     runtime_spelling,
 )
 
@@ -47,7 +48,7 @@ from auroralint.rules._refs import (
 def check(job: JobView, options: Options) -> Iterator[Finding]:
     raw = dict(job.raw_strings())
     for use in job.unbound_refs():
-        if is_binder(use.address) or (is_runtime(use.address) and interpolated_on_agent(use.field)):
+        if is_binder(use.address) or (is_runtime(use.address) and runtime_ref_harmless(use.field)):
             continue
         if use.address.startswith("thermos.ports."):
             continue  # the dotted form of a port: inconsistent-port-reference explains it
@@ -73,7 +74,7 @@ def _explain(job: JobView, use: UnboundRef) -> tuple[str, str] | None:
                 "not set and has no default", f"set it ({found.struct}({found.missing}=...)) "
                 f"or pass --bind {found.prefix}.{found.missing}=value")  # fmt: skip
     names = job.names_in_scope(use.field)
-    names += RUNTIME if interpolated_on_agent(use.field) else ()
+    names += RUNTIME if runtime_ref_harmless(use.field) else ()
     guess = runtime_spelling(address) or closest(address, names, use.field)
     message = (f"{shown} is never bound: no struct field, .bind(), --bind or Aurora namespace "
                "provides it")
