@@ -34,14 +34,14 @@ _SKIPPED = frozenset((tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.
 
 class Suppression(NamedTuple):
     span: Span  # the comment
-    codes: tuple[str, ...]  # empty: every code (a bare noqa comment)
+    codes: tuple[str, ...] | None  # None: every code (a bare noqa); empty: none (`ignore[]`)
     first_line: int
     last_line: int
 
     def covers(self, line: int, code: str, name: str) -> bool:
         if not self.first_line <= line <= self.last_line:
             return False
-        return not self.codes or code in self.codes or name in self.codes
+        return self.codes is None or code in self.codes or name in self.codes
 
 
 def _normal(code: str) -> str:
@@ -107,7 +107,8 @@ def find(source: SourceFile) -> list[Suppression]:
         noqa = _NOQA.search(token.string)
         if noqa:
             rest = token.string[noqa.end():]
-            codes = _noqa_codes(rest) if noqa.group("colon") else ()
+            # Like flake8, a `# noqa:` followed by no code is a bare noqa.
+            codes = (_noqa_codes(rest) if noqa.group("colon") else ()) or None
             suppressions.append(Suppression(span, codes, line, line))
     return suppressions
 

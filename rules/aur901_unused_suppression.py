@@ -2,7 +2,8 @@
 
 Suppressions outlive the problems they were written for: once the config is fixed, a stale
 ``# noqa: AUR103`` hides the next real problem of that kind on the line. Remove it. Only codes
-of rules that ran count, so ``--select`` never makes a suppression look unused.
+of rules that ran count, so ``--select`` never makes a suppression look unused. An empty
+``# auroralint: ignore[]`` names no rule and suppresses nothing.
 
 Options:
     none
@@ -32,9 +33,12 @@ def check(
     suppression: Suppression, used: Set[str], known: Set[str], enabled: Set[str]
 ) -> Iterator[Finding]:
     """``used``: codes and names the comment silenced; ``enabled``: those of rules that ran."""
-    if not suppression.codes:
+    if suppression.codes is None:
         if not used:
             yield Finding("this `# noqa` suppresses nothing")
+        return
+    if not suppression.codes:
+        yield Finding("this suppression names no rule, so it suppresses nothing")
         return
     for code in suppression.codes:
         if code in ("AUR901", "unused-suppression"):

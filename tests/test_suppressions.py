@@ -117,6 +117,11 @@ def test_unused_suppressions(tmp_path: Path) -> None:
     ]
 
 
+def test_an_empty_ignore_suppresses_nothing_and_says_so(tmp_path: Path) -> None:
+    text = "# auroralint: ignore[]\n" + MULTI_LINE_JOB
+    assert only_codes(lint(tmp_path, HELLO + text)) == [(2, "AUR901"), (6, "AUR005")]
+
+
 def test_suppressions_of_rules_that_did_not_run_are_not_reported(tmp_path: Path) -> None:
     text = "jobs = []  # noqa: no-jobs\nx = 1  # noqa: AUR005\n"
     assert only_codes(lint(tmp_path, text, "--ignore", "AUR005,AUR012")) == []
@@ -149,15 +154,18 @@ def test_suppressions_in_an_included_file(tmp_path: Path) -> None:
 # --- parsing --------------------------------------------------------------------------------
 
 
-def parse(text: str) -> list[tuple[tuple[str, ...], int, int]]:
+def parse(text: str) -> list[tuple[tuple[str, ...] | None, int, int]]:
     return [(found.codes, found.first_line, found.last_line) for found in find(SourceFile("x.aurora", text))]
 
 
 @pytest.mark.parametrize(
     ("comment", "codes"),
     [
-        ("# noqa", ()),
-        ("# NoQA", ()),
+        ("# noqa", None),
+        ("# NoQA", None),
+        ("# noqa:", None),
+        ("# auroralint: ignore[]", ()),
+        ("# auroralint: ignore[ , ]", ()),
         ("# noqa: AUR005", ("AUR005",)),
         ("# noqa : aur005,aur006", ("AUR005", "AUR006")),
         ("# noqa: AUR005, no-jobs AUR006", ("AUR005", "no-jobs", "AUR006")),
@@ -169,7 +177,7 @@ def parse(text: str) -> list[tuple[tuple[str, ...], int, int]]:
         ("# auroralint: ignore[aur005 AUR006]", ("AUR005", "AUR006")),
     ],
 )
-def test_codes_of_a_comment(comment: str, codes: tuple[str, ...]) -> None:
+def test_codes_of_a_comment(comment: str, codes: tuple[str, ...] | None) -> None:
     assert parse(f"x = 1  {comment}\n") == [(codes, 1, 1)]
 
 
