@@ -108,8 +108,8 @@ def find(source: SourceFile) -> list[Suppression]:
         if noqa:
             rest = token.string[noqa.end():]
             # Like flake8, a `# noqa:` followed by no code is a bare noqa.
-            codes = (_noqa_codes(rest) if noqa.group("colon") else ()) or None
-            suppressions.append(Suppression(span, codes, line, line))
+            noqa_codes = (_noqa_codes(rest) if noqa.group("colon") else ()) or None
+            suppressions.append(Suppression(span, noqa_codes, line, line))
     return suppressions
 
 
