@@ -7,12 +7,22 @@ character columns, with exclusive end columns.
 
 
 import ast
+import re
 from functools import cached_property
 from typing import NamedTuple
 
 from auroralint.origins import CodePoint
 
 ByteSpan = tuple[int, int, int, int]  # line, byte column, end line, byte end column
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def source_lines(text: str) -> list[str]:
+    """The lines of ``text`` as Python numbers them: only ``\\n``, ``\\r\\n`` and ``\\r`` end
+    a line. (``str.splitlines`` also breaks at form feeds and Unicode separators, which
+    Python reads as part of a line, and that would shift every line number after them.)"""
+    lines = _LINE_END.split(text)
+    return lines[:-1] if lines[-1] == "" else lines
 
 
 class Span(NamedTuple):
@@ -36,7 +46,7 @@ class SourceFile:
 
     @cached_property
     def lines(self) -> list[str]:
-        return self.text.splitlines()
+        return source_lines(self.text)
 
     @cached_property
     def module(self) -> ast.Module | None:

@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 
 from auroralint.diagnostic import Diagnostic
 from auroralint.rule import Rule
+from auroralint.sourcemap import source_lines
 
 PRELUDE = """\
 hello = Process(name='hello', cmdline='echo hello world; sleep 3600')
@@ -60,7 +61,7 @@ def examples(doc: str) -> list[Example]:
 def expectations(text: str, config_name: str) -> Expected:
     expected: Expected = Counter()
     clusters_line = 0
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(source_lines(text), start=1):
         in_clusters = bool(_CLUSTERS.match(line)) or (clusters_line > 0 and line.startswith("#"))
         clusters_line = clusters_line + 1 if in_clusters else 0
         match = MARKER.search(line)

@@ -68,6 +68,23 @@ def test_text_caret_under_tabs_and_control_characters(tmp_path: Path) -> None:
     assert lines[2] == "  | " + " " * shown.index("undefined_name") + "^" * len("undefined_name")
 
 
+def test_lines_are_counted_as_python_counts_them(tmp_path: Path) -> None:
+    # A form feed and a Unicode line separator do not end a line for Python (str.splitlines
+    # would split there): the line, the column and the source line shown must not shift.
+    source = "\f# after a form feed\nnote = 'one\u2028two\x0bthree'\n" + PRELUDE
+    bad_line = BAD_LINE.replace("name='hello'", "name='h\u00e9llo'")
+    write(tmp_path, "breaks.aurora", source + bad_line + "\n")
+    line = source.count("\n") + 1
+    column = bad_line.index("resourcez") + 1
+    lines = run_cli("breaks.aurora", cwd=tmp_path).stdout.splitlines()
+    assert lines[0].startswith(f"breaks.aurora:{line}:{column}: AUR005")
+    assert lines[1] == f"{line} | {bad_line}"
+    assert lines[2] == " " * len(str(line)) + " | " + " " * (column - 1) + "^" * len("resourcez=resources")
+    found = json.loads(run_cli("--output-format", "json", "breaks.aurora", cwd=tmp_path).stdout)
+    assert [(entry["line"], entry["column"], entry["end_column"]) for entry in found] == [
+        (line, column, column + len("resourcez=resources"))]
+
+
 def test_text_summary_counts(tmp_path: Path) -> None:
     write(tmp_path, "a.aurora", BAD)
     write(tmp_path, "b.aurora", "x = 1\n")

@@ -9,6 +9,7 @@ from typing import TextIO
 
 from auroralint.diagnostic import Diagnostic
 from auroralint.reporters import Report
+from auroralint.sourcemap import source_lines
 
 _COLORS = {"error": "\033[1;31m", "warning": "\033[1;33m", "info": "\033[1;36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -20,7 +21,7 @@ def _lines(path: str) -> tuple[str, ...]:
         return ()
     try:
         with open(path, encoding="utf-8-sig", errors="replace") as handle:
-            return tuple(handle.read().splitlines())
+            return tuple(source_lines(handle.read()))
     except OSError:
         return ()
 
