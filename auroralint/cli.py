@@ -173,6 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return _fail("interrupted", sys.stderr)
     except Exception as error:  # noqa: BLE001 - never a traceback for users
+        from auroralint.errortext import error_text
         from auroralint.settings import SettingsError
 
         if isinstance(error, SettingsError):
@@ -180,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("AURORALINT_DEBUG"):
             raise
         return _fail(
-            f"auroralint: internal error: {type(error).__name__}: {error}\n"
+            f"auroralint: internal error: {error_text(error)}\n"
             "Please report this; set AURORALINT_DEBUG=1 to see the traceback.",
             sys.stderr,
         )

@@ -7,6 +7,16 @@ from auroralint.sourcemap import Span
 
 Severity = Literal["error", "warning", "info"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+# Messages quote the config's own values, which can be megabytes long (a 5000-digit number, a
+# string built in a loop): a report keeps both ends of such a message and drops the middle.
+MESSAGE_LIMIT = 1000
+
+
+def bounded(text: str, limit: int = MESSAGE_LIMIT) -> str:
+    if len(text) <= limit:
+        return text
+    keep = limit // 2
+    return f"{text[:keep]} [... {len(text) - 2 * keep} characters ...] {text[-keep:]}"
 
 
 class Finding(NamedTuple):
@@ -74,8 +84,8 @@ class Diagnostic(NamedTuple):
             code,
             name,
             severity,
-            finding.message,
-            finding.hint,
+            bounded(finding.message),
+            bounded(finding.hint),
             job,
             related,
         )

@@ -8,6 +8,7 @@ from typing import Any, NamedTuple
 
 from auroralint.context import RunContext
 from auroralint.diagnostic import Diagnostic, Finding, Related, Severity
+from auroralint.errortext import error_text
 from auroralint.failures import LoadFailure, locate_failure
 from auroralint.job import JobView, PreparedJob, prepare
 from auroralint.loader import Evaluation, InterpolationFailed, LoadSettings, NoJobs, evaluate
@@ -92,6 +93,9 @@ def from_wire(data: Any) -> FileResult:
     )
 
 
+_JSON_INT_BITS = 14_000  # about 4200 digits, under Python's default limit of 4300
+
+
 def _plain(value: Any) -> Any:
     """JSON-like data as ``marshal`` takes it; anything else (a stray object a config put in a
     Choice field) as its repr."""
@@ -99,6 +103,10 @@ def _plain(value: Any) -> Any:
         return {str(key): _plain(item) for key, item in value.items()}
     if isinstance(value, (list, tuple)):
         return [_plain(item) for item in value]
+    if isinstance(value, int) and value.bit_length() > _JSON_INT_BITS:
+        # The parent's json module refuses it, and converting it there would have no time
+        # limit: the worker writes its digits, and inspect shows them as a string.
+        return str(value)
     if value is None or isinstance(value, (str, int, float, bool)):
         return value
     return repr(value)
@@ -110,7 +118,7 @@ def _findings(rule: Rule, errors: list[str], where: str, *arguments: object) -> 
         return list(rule.check(*arguments))
     except Exception as error:  # noqa: BLE001 - one broken rule must not stop the run
         errors.append(f"rule {rule.code} ({rule.name}) failed on {where}: "
-                      f"{type(error).__name__}: {error}{_traceback()}")  # fmt: skip
+                      f"{error_text(error)}{_traceback()}")  # fmt: skip
         return []
 
 

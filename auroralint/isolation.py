@@ -118,7 +118,9 @@ def _start(task: Callable[[Item], Result], item: Item, limits: Limits) -> tuple[
         except MemoryError:
             payload = marshal.dumps(("memory", "the memory limit was exceeded"))
         except Exception as error:  # noqa: BLE001 - auroralint's own bug: report, don't hide it
-            payload = marshal.dumps(("internal", f"{type(error).__name__}: {error}"))
+            from auroralint.errortext import error_text
+
+            payload = marshal.dumps(("internal", error_text(error)))
         with os.fdopen(write_end, "wb") as pipe:
             pipe.write(payload)
     except BaseException:  # noqa: BLE001 - whatever happens, the worker must not unwind
@@ -128,6 +130,9 @@ def _start(task: Callable[[Item], Result], item: Item, limits: Limits) -> tuple[
 
 def _sandbox(limits: Limits) -> None:
     os.setpgid(0, 0)
+    # A config may hold an integer of thousands of digits (`instances=10**5000`): messages and
+    # reports must still show it. Converting it is bounded here by the worker's timeout.
+    sys.set_int_max_str_digits(0)
     faulthandler = sys.modules.get("faulthandler")
     if faulthandler is not None:  # it keeps its own copy of stderr; a crash is reported anyway
         faulthandler.disable()

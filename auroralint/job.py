@@ -75,8 +75,10 @@ def prepare(index: int, raw: Any, bindings: Sequence[tuple[str, str]]) -> Prepar
     if bindings:
         bound = bound.bind({name: value for name, value in bindings})
     job = PreparedJob(index, raw, bound)
+    # A config's own object in a field runs its own code while coerced (its __str__), and that
+    # may raise anything: a job that cannot be interpolated, like pystachio's own errors.
     failures = (Object.CoercionError, Ref.InvalidRefError, MustacheParser.Uninterpolatable,
-                Namable.Error, ValueError, TypeError, AttributeError)  # fmt: skip
+                Namable.Error, Exception)  # fmt: skip
     try:
         interpolated, refs = bound.interpolate()
         job.interpolated = interpolated
@@ -114,7 +116,9 @@ class JobView:
 
     @property
     def interpolation_error(self) -> str:
-        return str(self._job.error) if self._job.error is not None else ""
+        from auroralint.errortext import shown
+
+        return shown(self._job.error, str) if self._job.error is not None else ""
 
     @property
     def data(self) -> Mapping[str, Any]:

@@ -54,7 +54,12 @@ class InterpolationFailed(Exception):
     """pystachio could not interpolate a job (a bad ref, a ref cycle, an uncoercible value)."""
 
     def __init__(self, error: BaseException) -> None:
-        super().__init__(str(error))
+        from auroralint.errortext import error_text, shown
+
+        # pystachio's own messages stand alone; anything else raised while coercing a config's
+        # object is named with its type.
+        ours = type(error).__module__.startswith("pystachio")
+        super().__init__(shown(error, str) if ours else error_text(error))
         self.error = error
 
 

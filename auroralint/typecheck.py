@@ -13,7 +13,9 @@ from pystachio.basic import SimpleObject
 from pystachio.choice import ChoiceContainer
 from pystachio.composite import Structural
 from pystachio.container import ListContainer, MapContainer
+from pystachio.typing import TypeCheck
 
+from auroralint.errortext import error_text, shown
 from auroralint.model import fields, join, kind, type_name, walk
 
 
@@ -33,15 +35,15 @@ def type_problems(job: Any, interpolated: Any = None) -> list[TypeProblem]:
     Values holding a malformed ``{{mustache}}`` are skipped: pystachio raises on them instead
     of failing the check, and they are a problem of their own.
     """
-    from pystachio.naming import Ref
 
     if interpolated is not None:
         return list(_check_interpolated(interpolated))
     try:
         if job.check().ok():
             return []
-    except (AttributeError, Ref.InvalidRefError):  # pystachio crashes on these: walk instead
-        pass
+    except Exception:  # noqa: BLE001 - walk instead, where each failure is caught on its own
+        pass  # pystachio crashes on an invalid Choice member and a malformed ref; a config's
+        # own object may raise anything while coerced
     return list(_check(job, ""))
 
 
@@ -68,6 +70,10 @@ def _checked(node: Any) -> Any:
         return node.check()
     except Ref.InvalidRefError:
         return None
+    except Exception as error:  # noqa: BLE001 - a config's own object failed while coerced
+        value = shown(getattr(node, "_value", node))
+        return TypeCheck.failure(f"{value} cannot be made a {type_name(type(node))}: "
+                                 f"{error_text(error)}")  # fmt: skip
 
 
 def _check(node: Any, path: str) -> Iterator[TypeProblem]:
@@ -102,13 +108,13 @@ def _check_choice(node: Any, path: str) -> Iterator[TypeProblem]:
     for alternative in node.CHOICES:
         try:
             coerced = alternative(value)
-        except (ValueError, AttributeError, TypeError):
+        except Exception:  # noqa: BLE001 - not this alternative (a config's object may raise anything)
             continue
         result = _checked(coerced.in_scope(*node.scopes()))
         if result is None or result.ok():
             return
     names = ", ".join(type_name(alternative) for alternative in node.CHOICES)
-    got = kind(value) if isinstance(value, Object) else repr(value)
+    got = kind(value) if isinstance(value, Object) else shown(value)
     yield TypeProblem(path, f"expected one of {names}, got {got}", False)
 
 

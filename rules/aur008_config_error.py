@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from auroralint import Finding, LoadFailure, load_rule
+from auroralint.errortext import error_text, shown
 
 
 @load_rule("AUR008", "config-error", "error", fallback=True)
@@ -31,8 +32,7 @@ def classify(failure: LoadFailure) -> Iterator[Finding]:
     error = failure.error
     hint = "Aurora's client stops loading the config here too; the notes show the calls that led here"
     if isinstance(error, SystemExit):
-        yield Finding(f"the config called sys.exit({error.code!r})",
+        yield Finding(f"the config called sys.exit({shown(error.code)})",
                       hint="a config must not exit: Aurora's client would exit with it")
         return
-    text = str(error)
-    yield Finding(f"{type(error).__name__}: {text}" if text else type(error).__name__, hint=hint)
+    yield Finding(error_text(error), hint=hint)

@@ -138,3 +138,45 @@ def test_every_failure_kind_exits_1_without_traceback(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "bad.aurora:1:8: AUR001" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+# --- values a config's own code makes hostile ------------------------------------------------
+
+BROKEN_TEXT = """
+class Broken(Exception):
+    def __str__(self):
+        raise RuntimeError('no message either')
+    __repr__ = __str__
+"""
+
+
+def test_an_exception_whose_message_raises(tmp_path: Path) -> None:
+    write(tmp_path, "raise.aurora", BROKEN_TEXT + "raise Broken()\n")
+    found = only(lint(tmp_path, "raise.aurora"))
+    assert (found["code"], found["line"]) == ("AUR008", 5)
+    assert found["message"] == "Broken (its message cannot be shown: RuntimeError)"
+    write(tmp_path, "raise.aurora", "import sys\n" + BROKEN_TEXT + "sys.exit(Broken())\n")
+    found = only(lint(tmp_path, "raise.aurora"))
+    assert found["message"] == "the config called sys.exit(<Broken that cannot be shown: RuntimeError>)"
+
+
+def test_a_field_holding_an_object_that_cannot_be_converted(tmp_path: Path) -> None:
+    write(tmp_path, "field.aurora", BROKEN_TEXT + JOB
+          + "jobs = [job(contact=Broken())]\n")  # fmt: skip
+    found = only(lint(tmp_path, "field.aurora"))
+    assert (found["code"], found["line"], found["column"]) == ("AUR021", 9, 13)
+    assert found["message"] == ("invalid Job.contact: <Broken that cannot be shown: RuntimeError> "
+                                "cannot be made a String: RuntimeError: no message either")
+
+
+def test_an_integer_too_long_for_python_to_print(tmp_path: Path) -> None:
+    write(tmp_path, "huge.aurora", JOB + "jobs = [job(instances=10**5000)]\n")
+    result = run_cli("--output-format", "json", "huge.aurora", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (1, "")
+    found = only([d for d in json.loads(result.stdout) if d["code"] == "AUR403"])
+    # The message keeps both ends of the 5001 digits and stays readable.
+    assert found["message"].startswith("instances is 1000") and len(found["message"]) < 1100
+    assert "characters ...]" in found["message"]
+    inspected = run_cli("inspect", "huge.aurora", cwd=tmp_path)
+    assert (inspected.returncode, inspected.stderr) == (0, "")
+    assert json.loads(inspected.stdout)["jobs"][0]["json"]["instances"] == "1" + "0" * 5000
