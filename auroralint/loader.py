@@ -113,6 +113,27 @@ class _Python2Division(ast.NodeTransformer):
         call = ast.Call(ast.Name("__aurora_div__", ast.Load()), [node.left, node.right], [])
         return ast.copy_location(call, node)
 
+    def visit_AugAssign(self, node: ast.AugAssign) -> ast.AST:
+        """``x /= y`` as ``x = x / y`` with Python 2's division. (An attribute or subscript
+        target's object is evaluated twice; configs do not divide through side effects.)"""
+        self.generic_visit(node)
+        if not isinstance(node.op, ast.Div):
+            return node
+        read = ast.copy_location(_as_load(node.target), node.target)
+        call = ast.copy_location(
+            ast.Call(ast.Name("__aurora_div__", ast.Load()), [read, node.value], []), node)
+        return ast.copy_location(ast.Assign([node.target], call), node)
+
+
+def _as_load(target: ast.expr) -> ast.expr:
+    if isinstance(target, ast.Name):
+        return ast.Name(target.id, ast.Load())
+    if isinstance(target, ast.Attribute):
+        return ast.Attribute(target.value, target.attr, ast.Load())
+    if isinstance(target, ast.Subscript):
+        return ast.Subscript(target.value, target.slice, ast.Load())
+    return target
+
 
 def _uses_true_division(tree: ast.Module) -> bool:
     return any(

@@ -120,6 +120,19 @@ def test_python2_integer_division(tmp_path: Path) -> None:
     assert (data["instances"], data["priority"]) == (3, 3)
     future = write(tmp_path, "future.aurora", f"from __future__ import division\nhalf = 1/2\njobs = [{JOB}(contact=str(half))]\n")
     assert jobs(load(future))[0].data["contact"] == "0.5"
+    augmented = write(tmp_path, "augmented.aurora", f"""
+count = 7
+count /= 2
+sizes = {{'ram': 9}}
+sizes['ram'] /= 2
+class Box(object):
+    share = 5.0
+box = Box()
+box.share /= 2
+jobs = [{JOB}(instances=count, priority=sizes['ram'], contact=str(box.share))]
+""")
+    data = jobs(load(augmented))[0].data
+    assert (data["instances"], data["priority"], data["contact"]) == (3, 4, "2.5")
 
 
 def test_python2_builtins_return_lists(tmp_path: Path) -> None:
