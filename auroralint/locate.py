@@ -149,10 +149,11 @@ class Locator:
         for keyword in call.keywords:
             if keyword.arg == node.id:
                 argument = keyword.value
-        position = parameters.index(node.id)
-        if argument is None and position < inner_code.co_argcount:
+        index = parameters.index(node.id)
+        if argument is None and index < inner_code.co_argcount:
             positional = call.args
-            if position < len(positional) and not any(
+            position = index - _implicit_arguments(inner_code, call)
+            if 0 <= position < len(positional) and not any(
                 isinstance(arg, ast.Starred) for arg in positional[: position + 1]
             ):
                 argument = positional[position]
@@ -194,6 +195,16 @@ class Locator:
             if start >= 0:
                 span = source.offset_span(node, start, len(needle))
         return Location(span, self.chain(expression.outer, expression.code))
+
+
+def _implicit_arguments(code: CodeType, call: ast.Call) -> int:
+    """1 when the call passes the first parameter itself (``obj.method(x)``, ``Class(x)`` for
+    ``__init__(self, x)``), so the caller's arguments start at the second parameter."""
+    first = code.co_varnames[:1]
+    if first not in (("self",), ("cls",)):
+        return 0
+    through_object = isinstance(call.func, ast.Attribute)
+    return 1 if through_object or code.co_name in ("__init__", "__new__") else 0
 
 
 def _steps(root: Any, path: str) -> list[tuple[Any, str, Any]]:

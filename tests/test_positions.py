@@ -79,6 +79,28 @@ def test_helper_function_follows_the_parameter_to_the_caller(nested) -> None:
     assert chain(nested, 0, "task.processes[0].cmdline") == []
 
 
+def test_methods_and_constructors_skip_self_when_following_a_parameter(tmp_path: Path) -> None:
+    path = write(tmp_path, "methods.aurora", f"""
+        class Factory(object):
+          def __init__(self, cpu):
+            self.resources = Resources(cpu=cpu, ram=1*MB, disk=1*MB)
+          def process(self, name, cmd):
+            return Process(name=name, cmdline=cmd)
+          @classmethod
+          def named(cls, name):
+            return Task(name=name, processes=[{PROCESS}], resources={RESOURCES})
+        factory = Factory(2)
+        proc = factory.process('p', 'echo hi')
+        task = Factory.named('t')(processes=[proc], resources=factory.resources)
+        jobs = [Job(role='r', cluster='c', environment='prod', task=task)]
+    """)
+    evaluation = load(path)
+    assert where(evaluation, 0, "task.processes[0].name") == "methods.aurora:10:24"
+    assert where(evaluation, 0, "task.processes[0].cmdline") == "methods.aurora:10:29"
+    assert where(evaluation, 0, "task.resources.cpu") == "methods.aurora:9:19"
+    assert where(evaluation, 0, "task.name") == "methods.aurora:11:22"
+
+
 def test_helper_function_struct_with_call_chain(nested) -> None:
     # processes = procs + [...] is not a literal: the Process(...) call, called from make_process.
     assert where(nested, 0, "task.processes[0]") == "main.aurora:3:10"
