@@ -33,6 +33,7 @@ class ClustersFile(NamedTuple):
     path: str
     clusters: tuple[Cluster, ...]
     problems: tuple[LoadFailure, ...]
+    readable: bool = True  # False: unreadable or not JSON, so which clusters it names is unknown
 
 
 def search_path(environ: Mapping[str, str] | None = None) -> list[str]:
@@ -70,14 +71,15 @@ def read(path: str) -> ClustersFile:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
     except (OSError, UnicodeDecodeError) as error:
-        return ClustersFile(shown, (), (_failure(f"cannot read {shown}: {error}", shown, "", []),))
+        return ClustersFile(shown, (), (_failure(f"cannot read {shown}: {error}", shown, "", []),),
+                            readable=False)  # fmt: skip
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         span = Span(shown, error.lineno, error.colno, error.lineno, error.colno + 1)
         failure = LoadFailure(ClustersFileError(f"not valid JSON: {error.msg}", shown), shown,
                               Location(span))  # fmt: skip
-        return ClustersFile(shown, (), (failure,))
+        return ClustersFile(shown, (), (failure,), readable=False)
     problems = list(_schema_problems(document, shown, text))
     clusters: dict[str, Cluster] = {}
     for at, entry in _entries(document):
@@ -190,11 +192,15 @@ def build_context(given: str | None, configured: FileSettings) -> tuple[RunConte
         return RunContext(profiles=profiles_of(configured)), []
     merged: dict[str, Cluster] = {}
     problems: list[LoadFailure] = []
+    complete = True
     for path in paths:
         found = read(path)
         problems.extend(found.problems)
         merged.update((cluster.name, cluster) for cluster in found.clusters)
+        complete = complete and found.readable
     from auroralint.files import shown
 
     sources = ", ".join(shown(path) for path in paths)
-    return RunContext(merged, sources, profiles_of(configured)), problems
+    # A file that cannot be read may name any cluster: its problem is reported, and no job is
+    # blamed for a cluster that file might have defined.
+    return RunContext(merged if complete else None, sources, profiles_of(configured)), problems

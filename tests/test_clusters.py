@@ -217,3 +217,17 @@ def test_jsonpos_line_column() -> None:
     assert jsonpos.line_column("ab\ncd", 3) == (2, 1)
     assert jsonpos.line_column("ab\ncd", 4) == (2, 2)
     assert jsonpos.line_column("é\n\tx", 3) == (2, 2)  # characters, not bytes; a tab is one
+
+
+def test_a_broken_clusters_file_blames_no_job_for_its_cluster(tmp_path: Path) -> None:
+    # The broken file may well define the job's cluster: only the file itself is reported.
+    write(tmp_path, "web.aurora", "jobs = [Job(cluster='west', role='www', environment='prod', "
+                                  "name='web', task=Task())]\n")  # fmt: skip
+    write(tmp_path, "clusters.json", '[{"name": "west",}]\n')
+    result = run_cli("--output-format", "json", "--select", "AUR30", "--clusters", "clusters.json",
+                     "web.aurora", cwd=tmp_path)  # fmt: skip
+    assert [entry["code"] for entry in json.loads(result.stdout)] == ["AUR301"]
+    write(tmp_path, "clusters.json", '[{"name": "east", "scheduler_uri": "http://east"}]\n')
+    result = run_cli("--output-format", "json", "--select", "AUR30", "--clusters", "clusters.json",
+                     "web.aurora", cwd=tmp_path)  # fmt: skip
+    assert [entry["code"] for entry in json.loads(result.stdout)] == ["AUR302"]
