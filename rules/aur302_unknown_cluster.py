@@ -3,8 +3,8 @@
 Aurora's client finds the scheduler (and the Docker registry for ``{{docker.image[...]}}``
 binders) through the clusters.json entry whose ``name`` equals the job's ``cluster``; with no
 such entry every command fails ("Unknown cluster"). Checked only when a clusters.json was
-found (``--clusters``, ``clusters-file``, ``$AURORA_CONFIG_ROOT``, ``~/.aurora``), and not
-when ``cluster`` is still an unbound ``{{ref}}``.
+found (``--clusters``, ``clusters-file``, ``$AURORA_CONFIG_ROOT``, ``~/.aurora``) and every
+one found could be read as JSON, and not when ``cluster`` is still an unbound ``{{ref}}``.
 
 Options:
     none
