@@ -140,6 +140,7 @@ def build_rules_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
+    _write_file_names_as_bytes(sys.stdout)
     try:
         if arguments and arguments[0] in COMMANDS:
             command, arguments = arguments[0], arguments[1:]
@@ -185,6 +186,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             "Please report this; set AURORALINT_DEBUG=1 to see the traceback.",
             sys.stderr,
         )
+
+
+def _write_file_names_as_bytes(stream: TextIO) -> None:
+    """A file name that is not UTF-8 reaches us with surrogates for its bytes (as ``os.walk``
+    gives it); outside a C locale Python's stdout refuses to write those. Give them back as
+    the bytes they were, as the C locale does."""
+    reconfigure = getattr(stream, "reconfigure", None)
+    if reconfigure is not None and getattr(stream, "errors", "") == "strict":
+        try:
+            reconfigure(errors="surrogateescape")
+        except (ValueError, OSError):  # a closed or unusual stream: leave it as it is
+            pass
 
 
 def console() -> NoReturn:

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 def _open_output(path: str, stack: ExitStack) -> TextIO:
     try:
-        return stack.enter_context(open(path, "w", encoding="utf-8"))
+        # A file name that is not UTF-8 is written back as the bytes it was (surrogateescape).
+        return stack.enter_context(open(path, "w", encoding="utf-8", errors="surrogateescape"))
     except OSError as error:
         raise UsageError(f"auroralint: --output-file {path}: {error.strerror or error}") from None
 

@@ -332,6 +332,31 @@ def test_sarif_uris_are_percent_encoded(tmp_path: Path) -> None:
     assert location["artifactLocation"]["uri"] == "my%20jobs/web%20%231.aurora"
 
 
+@pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="file names must be UTF-8 there")
+def test_a_file_name_that_is_not_utf8_in_every_format(tmp_path: Path) -> None:
+    (tmp_path / b"caf\xe9.aurora".decode("utf-8", "surrogateescape")).write_text(BAD, encoding="utf-8")
+    strict = {"PYTHONIOENCODING": "utf-8"}  # stdout refuses undecodable names unless told
+    outputs = {}
+    for output_format in ("text", "json", "github", "sarif"):
+        result = subprocess.run([sys.executable, "-m", "auroralint", "--output-format", output_format, "."],
+                                cwd=tmp_path, env={**os.environ, **strict, "NO_COLOR": "1"},
+                                capture_output=True)  # fmt: skip
+        assert (result.returncode, result.stderr) == (1, b""), output_format
+        outputs[output_format] = result.stdout
+    # text escapes the undecodable byte (like a control character); github names the file by
+    # its own bytes, so that the annotation lands on it.
+    assert outputs["text"].startswith(b"caf\\udce9.aurora:6:")
+    assert b"file=caf\xe9.aurora," in outputs["github"]
+    assert json.loads(outputs["json"])[0]["path"] == "caf\udce9.aurora"
+    document = json.loads(outputs["sarif"])
+    _validate(document)
+    location = document["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "caf%E9.aurora"
+    written = run_cli("--output-format", "sarif", "-o", "report.sarif", ".", cwd=tmp_path, env=strict)
+    assert (written.returncode, written.stderr) == (1, "")
+    assert json.loads((tmp_path / "report.sarif").read_text(encoding="utf-8")) == document
+
+
 def test_sarif_fingerprints_survive_moved_lines_and_tell_repeats_apart(tmp_path: Path) -> None:
     text = "x = 1  # noqa: AUR999\ny = 2  # noqa: AUR999\n"
     write(tmp_path, "web.aurora", text)

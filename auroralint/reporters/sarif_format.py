@@ -27,7 +27,8 @@ def _uri(path: str) -> str:
     absolute = os.path.abspath(path)
     relative = os.path.relpath(absolute, os.getcwd())
     if relative != os.pardir and not relative.startswith(os.pardir + os.sep):
-        return quote(PurePath(relative).as_posix())
+        # The file name's own bytes, percent-encoded, even when they are not UTF-8.
+        return quote(os.fsencode(PurePath(relative).as_posix()))
     return PurePath(absolute).as_uri()
 
 
@@ -77,7 +78,7 @@ def _fingerprint(diagnostic: Diagnostic) -> str:
     # Stable across edits that only move lines: the rule, the file, the job and the message.
     key = "\0".join((diagnostic.code, PurePath(diagnostic.path).as_posix(), diagnostic.job,
                      diagnostic.message))  # fmt: skip
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
 def _fingerprints(report: Report) -> list[str]:

@@ -27,7 +27,8 @@ def _lines(path: str) -> tuple[str, ...]:
 
 
 def printable(text: str) -> str:
-    """Control characters from a config shown escaped, never sent to the terminal."""
+    """Control characters from a config or a file name shown escaped, never sent to the
+    terminal; so are the undecodable bytes of a file name (``\\udce9``)."""
     return "".join(
         character if character.isprintable() or character == "\t" else repr(character)[1:-1]
         for character in text
@@ -41,7 +42,7 @@ def _shown(text: str) -> str:
 def render(diagnostic: Diagnostic, color: bool) -> str:
     paint = (lambda code, text: f"{code}{text}{_RESET}") if color else (lambda _, text: text)
     header = (
-        f"{paint(_BOLD, diagnostic.path)}:{diagnostic.line}:{diagnostic.column}: "
+        f"{paint(_BOLD, printable(diagnostic.path))}:{diagnostic.line}:{diagnostic.column}: "
         f"{paint(_COLORS[diagnostic.severity], diagnostic.code)} "
         f"{printable(diagnostic.message)} {paint(_DIM, f'[{diagnostic.name}]')}"
     )
@@ -64,7 +65,7 @@ def render(diagnostic: Diagnostic, color: bool) -> str:
     if diagnostic.hint:
         out.append(f"  help: {printable(diagnostic.hint)}")
     for related in diagnostic.related:
-        out.append(f"  note: {printable(related.note)} {related.span}")
+        out.append(f"  note: {printable(related.note)} {printable(str(related.span))}")
     return "\n".join(out)
 
 
