@@ -46,13 +46,14 @@ def check(options: argparse.Namespace, stdout: TextIO) -> int:
         diagnostics = sorted(set(unique_diagnostics(results)) | set(classify_problems(problems, run)))
         errors = any(diagnostic.severity == "error" for diagnostic in diagnostics)
         exit_code = EXIT_PROBLEMS if errors and not options.exit_zero else EXIT_OK
+        if any(result.internal_errors for result in results):
+            exit_code = EXIT_USAGE  # the report says so too (SARIF's executionSuccessful)
         report = Report(diagnostics, run.engine.rules, len(files), exit_code,
                         color=_color(options.color, stream))  # fmt: skip
         try:
             reporter(options.output_format)(report, stream)
             stream.flush()
-            if _internal_errors(results):
-                exit_code = EXIT_USAGE
+            _internal_errors(results)
         except BrokenPipeError:
             # `auroralint | head`: the reader has seen enough; the status still tells the result.
             silence_closed_pipe(stream)

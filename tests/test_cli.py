@@ -135,6 +135,30 @@ def test_exit_status_follows_the_worst_severity(tmp_path: Path) -> None:
     assert run_cli("--exit-zero", "--select", "NOPE", "bad.aurora", cwd=tmp_path).returncode == 2
 
 
+BREAKS_AURORALINT = """
+# Stands in for a bug in auroralint: the prelude runs in the worker, where rules run too.
+import auroralint.job
+def broken(self, path, default=None):
+    raise RuntimeError("a rule's bug")
+auroralint.job.JobView.get = broken
+"""
+
+
+def test_an_internal_error_exits_2_and_the_report_says_so(tmp_path: Path) -> None:
+    write(tmp_path, "breaks.py", BREAKS_AURORALINT)
+    write(tmp_path, "bad.aurora", BAD)
+    write(tmp_path, "good.aurora", GOOD)
+    result = run_cli("--prelude", "breaks.py", "--output-format", "sarif", "bad.aurora", "good.aurora",
+                     "--exit-zero", cwd=tmp_path)  # fmt: skip
+    assert result.returncode == 2  # even with --exit-zero: the lint was not complete
+    assert "auroralint: internal error while linting good.aurora: rule AUR" in result.stderr
+    assert "RuntimeError: a rule's bug" in result.stderr and "Traceback" not in result.stderr
+    (run,) = json.loads(result.stdout)["runs"]
+    assert run["invocations"] == [{"executionSuccessful": False, "exitCode": 2}]
+    # What did not depend on the broken code is still reported.
+    assert "AUR005" in {found["ruleId"] for found in run["results"]}
+
+
 def test_clean_text_report(tmp_path: Path) -> None:
     write(tmp_path, "good.aurora", GOOD)
     result = run_cli(STABLE, "good.aurora", cwd=tmp_path)
