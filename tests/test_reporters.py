@@ -376,6 +376,24 @@ def test_sarif_fingerprints_survive_moved_lines_and_tell_repeats_apart(tmp_path:
     assert first != second  # the same problem twice in a file: two alerts, not one
 
 
+def test_sarif_fingerprints_of_an_included_problem_survive_moving_the_include(tmp_path: Path) -> None:
+    write(tmp_path, "lib.include", "base = Task(name='t', resourcez=1)\n")
+    write(tmp_path, "a.aurora", "include('lib.include')\njobs = []\n")
+    write(tmp_path, "b.aurora", "include('lib.include')\njobs = []\n")
+
+    def prints() -> dict[str, str]:
+        _, document = _sarif(tmp_path, "--select", "AUR005", ".")
+        return {result["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"]:
+                result["partialFingerprints"]["auroralint/v1"]
+                for result in document["runs"][0]["results"]}  # fmt: skip
+
+    before = prints()
+    assert sorted(before) == ["a.aurora", "b.aurora"]  # one alert per config that includes it
+    assert before["a.aurora"] != before["b.aurora"]
+    write(tmp_path, "a.aurora", "# moved down\n\ninclude('lib.include')\njobs = []\n")
+    assert prints() == before
+
+
 def test_sarif_levels_follow_configured_severity(tmp_path: Path) -> None:
     write(tmp_path, "pyproject.toml", '[tool.auroralint.severity]\nno-jobs = "info"\n')
     write(tmp_path, "warn.aurora", "x = 1\n")

@@ -75,9 +75,13 @@ def _descriptor(rule: Rule) -> dict[str, Any]:
 
 
 def _fingerprint(diagnostic: Diagnostic) -> str:
-    # Stable across edits that only move lines: the rule, the file, the job and the message.
+    # Stable across edits that only move lines: the rule, the file, the job, the message and
+    # the files that included the one at fault (the message names their lines: not those).
+    includers = [related.span for related in diagnostic.related if related.note == "included from"]
+    chain = f" (included from {' <- '.join(str(span) for span in includers)})"
+    message = diagnostic.message.removesuffix(chain) if includers else diagnostic.message
     key = "\0".join((diagnostic.code, PurePath(diagnostic.path).as_posix(), diagnostic.job,
-                     diagnostic.message))  # fmt: skip
+                     message, *(PurePath(span.path).as_posix() for span in includers)))  # fmt: skip
     return hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
