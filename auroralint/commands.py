@@ -26,7 +26,9 @@ def _open_output(path: str, stack: ExitStack) -> TextIO:
 
 
 def check(options: argparse.Namespace, stdout: TextIO) -> int:
+    from auroralint.failures import LoadFailure
     from auroralint.files import collect
+    from auroralint.loader import UnreadableFile
     from auroralint.reporters import Report, reporter
     from auroralint.run import classify_problems, lint_paths, unique_diagnostics
 
@@ -36,7 +38,9 @@ def check(options: argparse.Namespace, stdout: TextIO) -> int:
         exclude, root = split_list(options.exclude) or (), os.getcwd()
     else:
         exclude, root = configured.exclude, configured.root
-    files = collect(options.paths or ["."], exclude, root)
+    files, unlisted = collect(options.paths or ["."], exclude, root)
+    problems += [LoadFailure(UnreadableFile(f"cannot list directory {directory}: {why}"), directory)
+                 for directory, why in unlisted]  # fmt: skip
     with ExitStack() as stack:
         # Opened first: a report that cannot be written should not cost a whole run.
         stream = _open_output(options.output_file, stack) if options.output_file else stdout

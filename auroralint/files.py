@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 CONFIG_SUFFIX = ".aurora"
 
@@ -58,21 +59,33 @@ def _relative_pattern(pattern: str, root: str) -> str:
     return pattern
 
 
-def collect(paths: Sequence[str], exclude: Sequence[str], root: str) -> list[str]:
+class Collected(NamedTuple):
+    files: list[str]
+    unlisted: list[tuple[str, str]]  # (directory, why) for directories that could not be read
+
+
+def collect(paths: Sequence[str], exclude: Sequence[str], root: str) -> Collected:
     """Files to lint, in a stable order; named files are kept whatever their suffix."""
     found: dict[str, None] = {}
+    unlisted: list[tuple[str, str]] = []
     for given in paths:
         path = shown(given)
         if os.path.isdir(path):
-            for file in _configs_under(path, exclude, root):
+            for file in _configs_under(path, exclude, root, unlisted):
                 found.setdefault(file, None)
         elif not matches_any(path, exclude, root):
             found.setdefault(path, None)
-    return list(found)
+    return Collected(list(found), unlisted)
 
 
-def _configs_under(directory: str, exclude: Sequence[str], root: str) -> Iterator[str]:
-    for current, directories, files in os.walk(directory):
+def _configs_under(
+    directory: str, exclude: Sequence[str], root: str, unlisted: list[tuple[str, str]]
+) -> Iterator[str]:
+    def skipped(error: OSError) -> None:  # a directory we may not list hides configs: say so
+        where = os.path.normpath(error.filename or directory)
+        unlisted.append((where, error.strerror or str(error)))
+
+    for current, directories, files in os.walk(directory, onerror=skipped):
         directories[:] = sorted(
             name
             for name in directories

@@ -8,7 +8,10 @@ written concurrently, so no test asserts on the whole rule list.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -116,6 +119,39 @@ def test_no_aurora_files_is_not_an_error(tmp_path: Path) -> None:
 def test_check_is_the_default_command(tmp_path: Path) -> None:
     write(tmp_path, "web.aurora", BAD)
     assert run_cli("check", "web.aurora", cwd=tmp_path).stdout == run_cli("web.aurora", cwd=tmp_path).stdout
+
+
+def _as_unprivileged_user() -> None:
+    os.setgroups([])
+    os.setgid(65534)
+    os.setuid(65534)  # nobody: root reads every directory, whatever its mode
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX permissions")
+def test_a_directory_that_cannot_be_listed_is_reported(tmp_path: Path) -> None:
+    with tempfile.TemporaryDirectory() as directory:  # not under tmp_path: nobody must reach it
+        base = Path(directory)
+        base.chmod(0o755)
+        write(base, "jobs/ok/web.aurora", BAD)
+        write(base, "jobs/secret/hidden.aurora", BAD)
+        (base / "jobs" / "secret").chmod(0)
+        demote = _as_unprivileged_user if os.geteuid() == 0 else None
+        try:
+            result = subprocess.run(
+                [sys.executable, "-m", "auroralint", "--output-format", "json", "jobs"],
+                cwd=base, capture_output=True, text=True, timeout=60,
+                env={**os.environ, "HOME": directory}, preexec_fn=demote,
+            )  # fmt: skip
+        except PermissionError:  # this Python lives where only root may go (under /root)
+            pytest.skip("the interpreter cannot be run by an unprivileged user")
+        finally:
+            (base / "jobs" / "secret").chmod(0o755)
+    assert result.returncode == 1, result.stderr
+    found = [(entry["path"], entry["code"], entry["message"]) for entry in json.loads(result.stdout)]
+    assert found == [
+        ("jobs/ok/web.aurora", "AUR005", "Task has no field `resourcez`; did you mean `resources`?"),
+        ("jobs/secret", "AUR011", "cannot list directory jobs/secret: Permission denied"),
+    ]
 
 
 # --- exit statuses --------------------------------------------------------------------------
