@@ -82,8 +82,10 @@ def discover(start: str) -> str | None:
 def _configures_auroralint(pyproject: str) -> bool:
     try:
         text = _text(pyproject)
-    except (OSError, UnicodeDecodeError):
-        return False
+    except UnicodeDecodeError:
+        return False  # not TOML at all
+    except OSError:
+        return True  # it may be ours: read() says why it cannot be read, rather than ignore it
     if "auroralint" not in text:  # most pyproject.toml files: no TOML parser needed
         return False
     import tomllib

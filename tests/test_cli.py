@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -127,31 +128,51 @@ def _as_unprivileged_user() -> None:
     os.setuid(65534)  # nobody: root reads every directory, whatever its mode
 
 
-@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX permissions")
-def test_a_directory_that_cannot_be_listed_is_reported(tmp_path: Path) -> None:
-    with tempfile.TemporaryDirectory() as directory:  # not under tmp_path: nobody must reach it
+def _unprivileged(base: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``auroralint ARGS`` in ``base`` as a user that permissions apply to (root reads all)."""
+    demote = _as_unprivileged_user if os.geteuid() == 0 else None
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "auroralint", *args], cwd=base, capture_output=True, text=True,
+            timeout=60, env={**os.environ, "HOME": str(base), "NO_COLOR": "1"}, preexec_fn=demote,
+        )  # fmt: skip
+    except PermissionError:  # this Python lives where only root may go (under /root)
+        pytest.skip("the interpreter cannot be run by an unprivileged user")
+
+
+@pytest.fixture
+def shared_directory() -> Iterator[Path]:
+    """A directory an unprivileged user can reach (tmp_path is private to its owner)."""
+    with tempfile.TemporaryDirectory() as directory:
         base = Path(directory)
         base.chmod(0o755)
-        write(base, "jobs/ok/web.aurora", BAD)
-        write(base, "jobs/secret/hidden.aurora", BAD)
-        (base / "jobs" / "secret").chmod(0)
-        demote = _as_unprivileged_user if os.geteuid() == 0 else None
-        try:
-            result = subprocess.run(
-                [sys.executable, "-m", "auroralint", "--output-format", "json", "jobs"],
-                cwd=base, capture_output=True, text=True, timeout=60,
-                env={**os.environ, "HOME": directory}, preexec_fn=demote,
-            )  # fmt: skip
-        except PermissionError:  # this Python lives where only root may go (under /root)
-            pytest.skip("the interpreter cannot be run by an unprivileged user")
-        finally:
-            (base / "jobs" / "secret").chmod(0o755)
+        yield base
+        for path in base.rglob("*"):  # give back what a test took away, so it can be removed
+            path.chmod(0o755)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX permissions")
+def test_a_directory_that_cannot_be_listed_is_reported(shared_directory: Path) -> None:
+    write(shared_directory, "jobs/ok/web.aurora", BAD)
+    write(shared_directory, "jobs/secret/hidden.aurora", BAD)
+    (shared_directory / "jobs" / "secret").chmod(0)
+    result = _unprivileged(shared_directory, "--output-format", "json", "jobs")
     assert result.returncode == 1, result.stderr
     found = [(entry["path"], entry["code"], entry["message"]) for entry in json.loads(result.stdout)]
     assert found == [
         ("jobs/ok/web.aurora", "AUR005", "Task has no field `resourcez`; did you mean `resources`?"),
         ("jobs/secret", "AUR011", "cannot list directory jobs/secret: Permission denied"),
     ]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid"), reason="POSIX permissions")
+def test_a_pyproject_that_cannot_be_read_is_not_ignored(shared_directory: Path) -> None:
+    write(shared_directory, "pyproject.toml", '[tool.auroralint]\nignore = ["AUR005"]\n')
+    write(shared_directory, "web.aurora", BAD)
+    (shared_directory / "pyproject.toml").chmod(0)
+    result = _unprivileged(shared_directory, "web.aurora")
+    assert result.returncode == 2
+    assert result.stderr.startswith("auroralint: pyproject.toml: cannot read:")
 
 
 # --- exit statuses --------------------------------------------------------------------------
