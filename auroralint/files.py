@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import posixpath
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
@@ -33,16 +34,18 @@ def matches_any(path: str, patterns: Sequence[str], root: str) -> bool:
     """
     if not patterns:
         return False
-    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
-    if _outside(relative):
-        relative = os.path.normpath(path)
+    from_root = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    relative = os.path.normpath(path) if _outside(from_root) else from_root
     parts = relative.replace(os.sep, "/").split("/")
-    prefixes = ["/".join(parts[: index + 1]) for index in range(len(parts))]
+    prefixes = _prefixes(relative)
     for pattern in patterns:
         pattern = _relative_pattern(pattern, root)
         if not pattern:
             continue
-        if "/" in pattern:
+        if pattern.startswith("../"):  # beside the configuration file's directory
+            if any(fnmatch.fnmatchcase(prefix, pattern) for prefix in _prefixes(from_root)):
+                return True
+        elif "/" in pattern:
             if any(fnmatch.fnmatchcase(prefix, pattern) for prefix in prefixes):
                 return True
         elif any(fnmatch.fnmatchcase(part, pattern) for part in parts):
@@ -50,13 +53,19 @@ def matches_any(path: str, patterns: Sequence[str], root: str) -> bool:
     return False
 
 
+def _prefixes(relative: str) -> list[str]:
+    parts = relative.replace(os.sep, "/").split("/")
+    return ["/".join(parts[: index + 1]) for index in range(len(parts))]
+
+
 def _relative_pattern(pattern: str, root: str) -> str:
     if os.path.isabs(pattern):
         pattern = os.path.relpath(pattern, os.path.abspath(root))
     pattern = pattern.replace(os.sep, "/").rstrip("/")
-    while pattern.startswith("./"):
-        pattern = pattern[2:]
-    return pattern
+    if not pattern:
+        return ""
+    pattern = posixpath.normpath(pattern)  # `./a`, `a//b` and `a/../b` as the paths they name
+    return "" if pattern == "." else pattern
 
 
 class Collected(NamedTuple):

@@ -163,6 +163,15 @@ def test_exclude_and_the_flag_that_replaces_it(tmp_path: Path) -> None:
         ("scratch.tmp.aurora", "AUR005")]  # fmt: skip
 
 
+def test_exclude_patterns_that_leave_the_configuration_directory(tmp_path: Path) -> None:
+    # An auroralint.toml in deploy/ that excludes a sibling directory and normalised paths.
+    write(tmp_path, "deploy/auroralint.toml", 'exclude = ["../vendor", "./jobs/../old"]\n')
+    for name in ("vendor/x.aurora", "deploy/old/y.aurora", "deploy/web.aurora", "other/z.aurora"):
+        write(tmp_path, name, BAD)
+    found = lint("--config", "deploy/auroralint.toml", ".", cwd=tmp_path)
+    assert found == [("deploy/web.aurora", "AUR005"), ("other/z.aurora", "AUR005")]
+
+
 def test_severity_overrides_by_code_and_name(tmp_path: Path) -> None:
     write(tmp_path, "empty.aurora", NO_JOBS)
     write(tmp_path, "bad.aurora", BAD)
