@@ -53,7 +53,7 @@ class Locator:
             found = self.sources.call_of(point)
             called = found and isinstance(found[1].func, ast.Name) and found[1].func.id
             related.append(Related(span, "included from" if called == "include" else "called from"))
-        return tuple(related)
+        return _shortened(related)
 
     def at(self, points: Sequence[CodePoint]) -> Location | None:
         for index, point in enumerate(points):
@@ -195,6 +195,32 @@ class Locator:
             if start >= 0:
                 span = source.offset_span(node, start, len(needle))
         return Location(span, self.chain(expression.outer, expression.code))
+
+
+# A recursion ends after about a thousand calls; what matters is where it starts and loops.
+_CHAIN_ENDS = 20
+
+
+def _shortened(chain: list[Related]) -> tuple[Related, ...]:
+    """Runs of the same call as one note (like Python's tracebacks), then the first and last
+    calls of a chain still too long to read."""
+    collapsed: list[Related] = []
+    index = 0
+    while index < len(chain):
+        end = index
+        while end + 1 < len(chain) and chain[end + 1] == chain[index]:
+            end += 1
+        repeats = end - index + 1
+        if repeats > 1 and chain[index].note == "called from":
+            collapsed.append(Related(chain[index].span, f"called {repeats} times in a row from"))
+        else:
+            collapsed.extend(chain[index : end + 1])
+        index = end + 1
+    if len(collapsed) <= 2 * _CHAIN_ENDS + 1:
+        return tuple(collapsed)
+    skipped = len(collapsed) - 2 * _CHAIN_ENDS
+    middle = Related(collapsed[_CHAIN_ENDS].span, f"{skipped} more calls, the first from")
+    return (*collapsed[:_CHAIN_ENDS], middle, *collapsed[-_CHAIN_ENDS:])
 
 
 def _implicit_arguments(code: CodeType, call: ast.Call) -> int:

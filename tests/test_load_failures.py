@@ -180,3 +180,18 @@ def test_an_integer_too_long_for_python_to_print(tmp_path: Path) -> None:
     inspected = run_cli("inspect", "huge.aurora", cwd=tmp_path)
     assert (inspected.returncode, inspected.stderr) == (0, "")
     assert json.loads(inspected.stdout)["jobs"][0]["json"]["instances"] == "1" + "0" * 5000
+
+
+def test_a_runaway_recursion_keeps_its_call_chain_short(tmp_path: Path) -> None:
+    write(tmp_path, "deep.aurora", "def deep(n):\n    return deep(n + 1)\ndeep(0)\n")
+    found = only(lint(tmp_path, "deep.aurora"))
+    assert (found["code"], found["line"], found["message"]) == (
+        "AUR008", 2, "RecursionError: maximum recursion depth exceeded")
+    notes = [(r["line"], r["note"]) for r in found["related"]]
+    assert len(notes) == 2 and notes[1] == (3, "called from")
+    assert notes[0][0] == 2 and notes[0][1].startswith("called ") and notes[0][1].endswith(" times in a row from")
+    write(tmp_path, "mutual.aurora", "def ping(n):\n    return pong(n)\ndef pong(n):\n    return ping(n)\nping(0)\n")
+    related = only(lint(tmp_path, "mutual.aurora"))["related"]
+    assert len(related) == 41
+    assert related[20]["note"].endswith(" more calls, the first from")
+    assert (related[-1]["line"], related[-1]["note"]) == (5, "called from")
