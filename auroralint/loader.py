@@ -209,9 +209,15 @@ class _Runner:
 
     def include(self, target: str) -> None:
         if not isinstance(target, str):
-            raise TypeError(f"include() expects a path string, got {target!r}")
+            from auroralint.errortext import shown
+
+            raise TypeError(f"include() expects a path string, got {shown(target)}")
         including = self.stack[-1] if self.stack else self.evaluation.path
-        display = os.path.normpath(os.path.join(os.path.dirname(including), target))
+        joined = os.path.join(os.path.dirname(including), target)
+        tidy = os.path.normpath(joined)
+        # `link/../x` is not `x` when link is a symlink to another directory: the system goes
+        # up from where the link points, for Aurora's client as for us.
+        display = tidy if tidy == joined or os.path.realpath(tidy) == os.path.realpath(joined) else joined
         if display in self.stack:
             cycle = " -> ".join([*self.stack[self.stack.index(display):], display])
             raise IncludeError(f"include cycle: {cycle}", target)

@@ -63,6 +63,18 @@ def test_include_of_an_absolute_path(tmp_path: Path) -> None:
     assert jobs(load(main))[0].data["name"] == "t"
 
 
+def test_include_goes_up_from_where_a_symlink_points(tmp_path: Path) -> None:
+    # deploy/common -> ../shared/common: `common/../base.aurora` is shared/base.aurora, as
+    # the system (and Aurora's client) resolve it, not deploy/base.aurora.
+    write(tmp_path, "shared/base.aurora", "instances = 7\n")
+    write(tmp_path, "shared/common/empty.aurora", "")
+    write(tmp_path, "deploy/base.aurora", "instances = 1\n")
+    (tmp_path / "deploy" / "common").symlink_to(tmp_path / "shared" / "common")
+    main = write(tmp_path, "deploy/main.aurora",
+                 f"include('common/../base.aurora')\njobs = [{JOB}(instances=instances)]\n")  # fmt: skip
+    assert jobs(load(main))[0].data["instances"] == 7
+
+
 def test_include_cycle_is_an_error_not_a_recursion(tmp_path: Path) -> None:
     write(tmp_path, "a.aurora", "include('b.aurora')\n")
     write(tmp_path, "b.aurora", "include('a.aurora')\n")
