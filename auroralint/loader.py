@@ -10,6 +10,7 @@ the same namespace; only the top-level ``jobs`` is read. Configs were written fo
 
 import ast
 import os
+import re
 import stat
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -97,12 +98,39 @@ def read_source(path: str, limit: int) -> str:
         raise UnreadableFile(f"{path} is larger than {limit} bytes; not an Aurora config?")
     if b"\0" in data:
         raise UnreadableFile(f"{path} contains NUL bytes; it looks like a binary file")
+    return decode_source(data, path)
+
+
+def decode_source(data: bytes, path: str) -> str:
+    """A config's text: UTF-8, or the encoding its coding declaration names."""
+    encoding = _declared_encoding(data, path)
     try:
-        return data.decode("utf-8-sig")
+        return data.decode(encoding)
     except UnicodeDecodeError as error:
+        shown = "UTF-8" if encoding == "utf-8-sig" else encoding
         raise UnreadableFile(
-            f"{path} is not UTF-8 text (byte {error.start}: {data[error.start]:#04x})"
+            f"{path} is not {shown} text (byte {error.start}: {data[error.start]:#04x})"
         ) from None
+
+
+# PEP 263: `# -*- coding: latin-1 -*-` on the first or second line, as Python reads it.
+_CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
+_BLANK_OR_COMMENT = re.compile(rb"^[ \t\f]*(?:[#\r\n]|$)")
+
+
+def _declared_encoding(data: bytes, path: str) -> str:
+    import codecs
+
+    first, second = ([*data.split(b"\n", 2)[:2], b""])[:2]
+    found = _CODING.match(first) or (_BLANK_OR_COMMENT.match(first) and _CODING.match(second))
+    if not found or data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    name = found.group(1).decode("ascii", "replace")
+    try:
+        codec = codecs.lookup(name)
+    except LookupError:
+        raise UnreadableFile(f"{path} declares an unknown encoding: {name}") from None
+    return "utf-8-sig" if codec.name == "utf-8" else codec.name
 
 
 class _Python2Division(ast.NodeTransformer):

@@ -195,3 +195,16 @@ def test_a_runaway_recursion_keeps_its_call_chain_short(tmp_path: Path) -> None:
     assert len(related) == 41
     assert related[20]["note"].endswith(" more calls, the first from")
     assert (related[-1]["line"], related[-1]["note"]) == (5, "called from")
+
+
+def test_a_coding_declaration_is_honoured(tmp_path: Path) -> None:
+    (tmp_path / "latin.aurora").write_bytes(
+        b"# -*- coding: latin-1 -*-\n" + JOB.encode() + b"jobs = [job(contact='caf\xe9', bogus=1)]\n")
+    result = run_cli("--select", "AUR0", "latin.aurora", cwd=tmp_path)
+    assert result.stdout.startswith("latin.aurora:6:29: AUR005 Job has no field `bogus`")
+    assert "6 | jobs = [job(contact='café', bogus=1)]" in result.stdout
+    inspected = json.loads(run_cli("inspect", "latin.aurora", cwd=tmp_path).stdout)
+    assert [d["code"] for d in inspected["diagnostics"]] == ["AUR005"]
+    (tmp_path / "klingon.aurora").write_bytes(b"#!/usr/bin/env python\n# coding: klingon\njobs = []\n")
+    found = only(lint(tmp_path, "klingon.aurora"))
+    assert (found["code"], found["message"]) == ("AUR011", "klingon.aurora declares an unknown encoding: klingon")

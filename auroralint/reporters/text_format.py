@@ -19,11 +19,18 @@ _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 def _lines(path: str) -> tuple[str, ...]:
     if not os.path.isfile(path):  # a FIFO or a device would block or never end
         return ()
+    from auroralint.loader import UnreadableFile, decode_source
+
     try:
-        with open(path, encoding="utf-8-sig", errors="replace") as handle:
-            return tuple(source_lines(handle.read()))
+        with open(path, "rb") as handle:
+            data = handle.read()
     except OSError:
         return ()
+    try:
+        text = decode_source(data, path)
+    except UnreadableFile:
+        text = data.decode("utf-8", errors="replace")
+    return tuple(source_lines(text))
 
 
 def printable(text: str) -> str:
