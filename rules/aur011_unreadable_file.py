@@ -1,8 +1,9 @@
 """A file given to auroralint cannot be read as an Aurora config.
 
 Missing files, directories given as ``FILE`` arguments, binary files, files that are not UTF-8
-text (or the encoding a ``# coding:`` line declares) and files larger than the limit (4 MiB) are reported here instead of being executed; so
-is a directory auroralint may not list, since the configs in it go unchecked.
+text (or the encoding a ``# coding:`` line declares) and files larger than the limit (4 MiB)
+are reported here instead of being executed; so is a directory auroralint may not list, since
+the configs in it go unchecked.
 
 Options:
     none
