@@ -194,6 +194,7 @@ def _python2_builtins() -> dict[str, Any]:
         map=lambda *args: list(map(*args)),
         filter=lambda *args: list(filter(*args)),
         zip=lambda *args: list(zip(*args)),
+        range=lambda *args: list(range(*args)),  # `range(3) + [7]` is a list in Python 2
         xrange=range,
         unicode=str,
         basestring=str,

@@ -149,8 +149,9 @@ jobs = [{JOB}(instances=count, priority=sizes['ram'], contact=str(box.share))]
 
 def test_python2_builtins_return_lists(tmp_path: Path) -> None:
     path = write(tmp_path, "map.aurora", f"""
-names = ['a', 'b', 'c']
+names = ['a', 'b'] + [chr(ord('a') + i) for i in range(3)[2:]]
 procs = map(lambda n: Process(name=n, cmdline='run ' + n), names)
+assert range(2) + [5] == [0, 1, 5]
 ordered = zip(names, names[1:])
 jobs = [{JOB}(task={TASK}(processes=procs, constraints=sum([order(*pair) for pair in ordered], [])))]
 """)
