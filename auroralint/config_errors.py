@@ -42,8 +42,9 @@ def mistyped_argument(error: BaseException) -> MistypedArgument | None:
             given = kind(value) if isinstance(value, Object) else type(value).__name__
             expected = type_name(owner.TYPEMAP[field].klazz)
             found = MistypedArgument(kind(owner), field, expected, given, False)
-        elif found is not None and isinstance(owner, ListContainer) and isinstance(value, Object):
-            found = found._replace(expected=type_name(owner.TYPE), given=kind(value), element=True)
+        elif found is not None and isinstance(owner, ListContainer) and "value" in local:
+            given = kind(value) if isinstance(value, Object) else type(value).__name__
+            found = found._replace(expected=type_name(owner.TYPE), given=given, element=True)
         trace = trace.tb_next
     return found
 

@@ -208,3 +208,9 @@ def test_a_coding_declaration_is_honoured(tmp_path: Path) -> None:
     (tmp_path / "klingon.aurora").write_bytes(b"#!/usr/bin/env python\n# coding: klingon\njobs = []\n")
     found = only(lint(tmp_path, "klingon.aurora"))
     assert (found["code"], found["message"]) == ("AUR011", "klingon.aurora declares an unknown encoding: klingon")
+
+
+def test_a_list_element_of_the_wrong_kind_is_named(tmp_path: Path) -> None:
+    write(tmp_path, "list.aurora", JOB + "jobs = [job(task=task(processes=[hello, 'echo bye']))]\n")
+    found = only(lint(tmp_path, "list.aurora"))
+    assert (found["code"], found["message"]) == ("AUR015", "Task.processes takes Process elements, not a str")
