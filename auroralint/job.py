@@ -71,9 +71,10 @@ def prepare(index: int, raw: Any, bindings: Sequence[tuple[str, str]]) -> Prepar
     from pystachio.naming import Namable, Ref
     from pystachio.parsing import MustacheParser
 
-    bound = raw.bind(**model.LEGACY_ALIASES)
-    if bindings:
-        bound = bound.bind({name: value for name, value in bindings})
+    # As Aurora's client: --bind when the job is picked, the legacy aliases after it (the most
+    # recent binding wins, so `--bind mesos.role=x` cannot override the alias).
+    bound = raw.bind({name: value for name, value in bindings}) if bindings else raw
+    bound = bound.bind(**model.LEGACY_ALIASES)
     job = PreparedJob(index, raw, bound)
     # A config's own object in a field runs its own code while coerced (its __str__), and that
     # may raise anything: a job that cannot be interpolated, like pystachio's own errors.

@@ -71,3 +71,11 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
         result = run_cli(*args, cwd=tmp_path)
         assert result.returncode == 2, args
         assert "Traceback" not in result.stderr and result.stderr.strip()
+
+
+def test_the_legacy_aliases_are_bound_after_bind_as_the_client_does(tmp_path: Path) -> None:
+    write(tmp_path, "hello.aurora", CONFIG.replace("echo {{greeting}}", "echo {{mesos.role}} {{greeting}}"))
+    _, (document,) = inspect(tmp_path, "--bind", "mesos.role=intruder", "--bind", "greeting=hi",
+                             "hello.aurora")  # fmt: skip
+    (job,) = document["jobs"]
+    assert job["json"]["task"]["processes"][0]["cmdline"] == "echo www-data hi on {{thermos.ports[http]}}"
