@@ -423,3 +423,29 @@ def test_a_named_pipe_never_blocks_the_report(tmp_path: Path) -> None:
     # source line: the report must not try to read the pipe either.
     assert result.stdout.startswith("pipe.aurora:1:1: AUR0")
     assert "\n1 |" not in result.stdout
+
+
+# --- job rules, end to end --------------------------------------------------------------------
+
+SHARED_TEMPLATE = PRELUDE + """\
+web = job(container=Docker(image='python:3.11-slim'))
+jobs = [web(name='a'), web(name='b'), job(name='c')]
+"""
+
+
+def test_a_job_rule_at_its_keyword_naming_every_job_it_affects(tmp_path: Path) -> None:
+    write(tmp_path, "shared.aurora", SHARED_TEMPLATE)
+    template_line = SHARED_TEMPLATE.splitlines().index("web = job(container=Docker(image='python:3.11-slim'))") + 1
+    column = "web = job(container=Docker(".index("Docker(") + len("Docker(") + 1
+    result = run_cli("--output-format", "json", "--select", "AUR103", "shared.aurora", cwd=tmp_path)
+    (found,) = json.loads(result.stdout)
+    assert (found["line"], found["column"], found["end_line"], found["end_column"]) == (
+        template_line, column, template_line, column + len("image='python:3.11-slim'"))
+    # One diagnostic for the template, naming both jobs built from it (not job c).
+    cluster_role_env = found["job"].split(", ")[0].rsplit("/", 1)[0]
+    assert found["job"] == f"{cluster_role_env}/a, {cluster_role_env}/b"
+    _, document = _sarif(tmp_path, "--select", "AUR103", "shared.aurora")
+    _validate(document)
+    (result_entry,) = document["runs"][0]["results"]
+    assert result_entry["locations"][0]["logicalLocations"] == [
+        {"fullyQualifiedName": found["job"], "kind": "object"}]
