@@ -21,6 +21,8 @@ from typing import Generic, NamedTuple, TypeVar
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_MEMORY_MB = 1024
 
+_LENGTH = 8  # bytes of the length that precedes a worker's result
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
@@ -42,6 +44,15 @@ class _Running(Generic[Item]):
         self.item = item
         self.deadline = deadline
         self.chunks: list[bytes] = []
+        self.received = 0
+
+    def complete(self) -> bool:
+        """Whether the whole result arrived: a process the config forked may still hold the
+        pipe open, so its end is known from the length the worker sent first."""
+        if self.received < _LENGTH:
+            return False
+        head = self.chunks[0] if len(self.chunks[0]) >= _LENGTH else b"".join(self.chunks)
+        return self.received >= _LENGTH + int.from_bytes(head[:_LENGTH], "big")
 
 
 def can_fork() -> bool:
@@ -82,7 +93,9 @@ def run_isolated(
                 data = os.read(fd, 1 << 16)
                 if data:
                     running[fd].chunks.append(data)
-                    continue
+                    running[fd].received += len(data)
+                    if not running[fd].complete():
+                        continue
                 job = running.pop(fd)
                 poller.unregister(fd)
                 os.close(fd)
@@ -122,7 +135,7 @@ def _start(task: Callable[[Item], Result], item: Item, limits: Limits) -> tuple[
 
             payload = marshal.dumps(("internal", error_text(error)))
         with os.fdopen(write_end, "wb") as pipe:
-            pipe.write(payload)
+            pipe.write(len(payload).to_bytes(_LENGTH, "big") + payload)
     except BaseException:  # noqa: BLE001 - whatever happens, the worker must not unwind
         status = 70
     os._exit(status)
@@ -154,7 +167,10 @@ def _sandbox(limits: Limits) -> None:
 
 def _finish(job: _Running[Item]) -> Result | WorkerFailure:  # type: ignore[type-var]
     _, status = os.waitpid(job.pid, 0)
-    data = b"".join(job.chunks)
+    _end_group(job.pid)
+    received = b"".join(job.chunks)
+    length = int.from_bytes(received[:_LENGTH], "big")
+    data = received[_LENGTH : _LENGTH + length] if len(received) >= _LENGTH + length else b""
     if data:
         try:
             kind, value = marshal.loads(data)
@@ -168,6 +184,21 @@ def _finish(job: _Running[Item]) -> Result | WorkerFailure:  # type: ignore[type
         number = os.WTERMSIG(status)
         return WorkerFailure("crash", f"the worker was killed by {signal.Signals(number).name}")
     return WorkerFailure("crash", f"the worker exited with status {os.WEXITSTATUS(status)}")
+
+
+def _end_group(leader: int) -> None:
+    """Kill what the config started in the background (`os.system('server &')`): the worker
+    led their process group, which outlives it."""
+    try:
+        os.killpg(leader, 0)
+    except OSError:
+        return  # nothing left (the usual case, at the cost of one system call)
+    import signal
+
+    try:  # the group keeps the leader's number from being reused while it has members
+        os.killpg(leader, signal.SIGKILL)
+    except OSError:
+        pass
 
 
 def _kill(pid: int) -> None:

@@ -44,17 +44,44 @@ def test_one_worker_at_a_time_still_finishes(tmp_path: Path) -> None:
     assert "b_sibling.aurora:1:1: AUR012" in result.stdout
 
 
+def _running(pid: int) -> bool:
+    """Whether ``pid`` still runs (a zombie nobody reaped yet does not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state != "Z"
+
+
 def test_config_output_and_spawned_processes_do_not_leak(tmp_path: Path) -> None:
-    write(tmp_path, "noisy.aurora", """
+    pid_file = tmp_path / "sleep.pid"
+    write(tmp_path, "noisy.aurora", f"""
 import os, sys
 print('from print')
 sys.stderr.write('from stderr\\n')
-os.system('echo from a shell; sleep 30 &')
-jobs = []
+os.system('echo from a shell; sleep 60 & echo $! > {pid_file}')
+group_led = os.getpgid(0) == os.getpid()
+jobs = [] if group_led else None
 """)
     result = run_cli("--output-format", "json", "noisy.aurora", cwd=tmp_path)
     assert "from" not in result.stdout + result.stderr
+    # AUR012 (jobs = []): the worker led its own process group, and AUR007 had it not.
     assert [d["code"] for d in json.loads(result.stdout)] == ["AUR012"]
+    if Path("/proc/self/stat").exists():
+        deadline = time.monotonic() + 5
+        while _running(int(pid_file.read_text())):  # killed with its group when the worker ended
+            assert time.monotonic() < deadline, "the background process outlived the run"
+            time.sleep(0.05)
+
+
+def test_a_forked_process_holding_the_pipe_does_not_stall_the_file(tmp_path: Path) -> None:
+    # The fork inherits the worker's end of the result pipe and keeps it open for 60 s.
+    write(tmp_path, "forks.aurora", "import os, time\nif os.fork() == 0:\n    time.sleep(60)\n"
+                                    "    os._exit(0)\njobs = []\n")  # fmt: skip
+    started = time.monotonic()
+    result = run_cli("--output-format", "json", "--timeout", "30", "forks.aurora", cwd=tmp_path)
+    assert [d["code"] for d in json.loads(result.stdout)] == ["AUR012"]
+    assert time.monotonic() - started < 15
 
 
 def test_crashing_interpreter_is_reported(tmp_path: Path) -> None:
