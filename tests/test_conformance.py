@@ -44,3 +44,21 @@ def test_jobs_have_keys(inspected: dict[str, dict]) -> None:
         "devcluster/www-data/devel/hello_docker_engine_binding",
     ]
     assert document["diagnostics"] == []
+
+
+def test_the_comparator_sees_each_kind_of_disagreement() -> None:
+    # Runs without the corpus: a comparator that always agreed would make the tests above pass.
+    job = {"key": "c/r/e/n", "json": {"name": "n", "instances": 1}, "unbound": ["x"]}
+    same = {"file": "f", "jobs": [job], "diagnostics": []}
+    assert conformance.disagreements({"jobs": [job]}, same) == []
+    other_json = {**same, "jobs": [{**job, "json": {"name": "n", "instances": 2}}]}
+    assert conformance.disagreements({"jobs": [job]}, other_json) == ["jobs[0] json differs in instances"]
+    other_unbound = {**same, "jobs": [{**job, "unbound": []}]}
+    assert conformance.disagreements({"jobs": [job]}, other_unbound) == ["jobs[0] unbound [] != ['x']"]
+    assert conformance.disagreements({"jobs": [job, job]}, same) == ["2 jobs expected, 1 found"]
+    failed = {"load_error": "SyntaxError"}
+    assert conformance.disagreements(failed, same) != []
+    warning_only = {"file": "f", "jobs": [], "diagnostics": [{"code": "AUR012", "severity": "warning"}]}
+    assert conformance.disagreements(failed, warning_only) != []
+    diagnosed = {"file": "f", "jobs": [], "diagnostics": [{"code": "AUR001", "severity": "error"}]}
+    assert conformance.disagreements(failed, diagnosed) == []
