@@ -146,10 +146,29 @@ def index_parses(index: str) -> bool:
     return bool(_REF_INDEX.match(index)) and index.isascii()
 
 
-def registry_host(name: str) -> str:
-    """The registry host a binder name starts with (``localhost:5000/app``), or ``""``."""
+# Registries whose one-dot names cannot be a namespace of a private registry.
+_PUBLIC_REGISTRIES = frozenset({"docker.io", "index.docker.io", "registry-1.docker.io", "quay.io",
+                                "gcr.io", "ghcr.io", "public.ecr.aws", "mcr.microsoft.com",
+                                "registry.gitlab.com", "nvcr.io"})  # fmt: skip
+
+
+def registry_host(name: str, registry_url: str | None = None) -> str:
+    """The registry host a binder name starts with (``localhost:5000/app``), or ``""``.
+
+    Docker reads a first component with a dot as a host, and Docker Hub's namespaces have no
+    dots. A private ``registry_url`` may have dotted namespaces (``com.example/app``): there,
+    only a port, ``localhost``, that registry's own host, a known public registry or a full
+    domain name (two dots or more) make the first component a host.
+    """
     first, slash, _ = name.partition("/")
-    return first if slash and is_registry_host(first) else ""
+    if not slash or not is_registry_host(first):
+        return ""
+    if registry_url is None or is_docker_hub(registry_url):
+        return first
+    own = registry_url.split("://", 1)[-1].split("/", 1)[0].lower()
+    certain = (":" in first or first == "localhost" or first.lower() == own
+               or first.lower() in _PUBLIC_REGISTRIES or first.count(".") >= 2)  # fmt: skip
+    return first if certain else ""
 
 
 def is_docker_hub(registry_url: str) -> bool:

@@ -6,6 +6,10 @@ host in the name (``registry.example.com/team/app``, ``localhost:5000/app``) is 
 to the client, just the first path component. Without a ``docker_registry`` the client asks
 Docker Hub, which refuses; with one, it asks that registry for a repository that does not
 exist. A ``host:port`` also makes the ref unparsable, and Aurora rejects the whole job.
+Docker Hub namespaces have no dots, so there any dotted first component is a host; behind a
+private ``docker_registry`` only a port, ``localhost``, that registry's own host, a known
+public registry or a name with two dots or more is, since ``com.example/app`` may be a
+namespace of that registry.
 
 Options:
     none
@@ -39,7 +43,7 @@ def check(job: JobView, options: Options) -> Iterator[Finding]:
     registry = job.cluster.docker_registry if job.cluster is not None else None
     for use in binder_uses(job):
         name = use.binder.indices[0] if use.binder.indices else ""
-        host = registry_host(name)
+        host = registry_host(name, registry)
         if not host:
             continue
         fixed = _relative(use.binder)
