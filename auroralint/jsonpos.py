@@ -58,6 +58,8 @@ def _end_of_value(text: str, position: int) -> int:
 
 
 def _member(text: str, position: int, wanted: str) -> tuple[int, int] | None:
+    """The last member named ``wanted``: with a repeated key, ``json`` keeps the last."""
+    found = None
     position = _skip(text, position + 1)
     while position < len(text) and text[position] != "}":
         key_start = position
@@ -65,11 +67,11 @@ def _member(text: str, position: int, wanted: str) -> tuple[int, int] | None:
         position = _skip(text, position)
         position = _skip(text, position + 1)  # the colon
         if key == wanted:
-            return key_start, position
+            found = key_start, position
         position = _skip(text, _end_of_value(text, position))
         if position < len(text) and text[position] == ",":
             position = _skip(text, position + 1)
-    return None
+    return found
 
 
 def _element(text: str, position: int, wanted: int) -> tuple[int, int] | None:

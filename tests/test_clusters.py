@@ -210,6 +210,9 @@ def test_jsonpos_offsets() -> None:
     assert text[key:jsonpos.end_of(text, key)] == '"d"'
     element = jsonpos.offset_of(text, ["a", 1])
     assert text[element:jsonpos.end_of(text, element)] == '{"b\\u0022c": true, "d": [null, "x"]}'
+    # A repeated key: json keeps the last one, and so does the position.
+    repeated = '{"name": "a",\n "name": 7}'
+    assert jsonpos.line_column(repeated, jsonpos.offset_of(repeated, ["name"])) == (2, 2)
 
 
 def test_jsonpos_line_column() -> None:
