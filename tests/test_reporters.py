@@ -449,3 +449,21 @@ def test_a_job_rule_at_its_keyword_naming_every_job_it_affects(tmp_path: Path) -
     (result_entry,) = document["runs"][0]["results"]
     assert result_entry["locations"][0]["logicalLocations"] == [
         {"fullyQualifiedName": found["job"], "kind": "object"}]
+
+
+def test_sarif_regions_are_always_acceptable_to_code_scanning() -> None:
+    # Load failures can sit at line 0 (an empty file) or end before they start (a one-character
+    # span at the end of a line); code scanning rejects such regions.
+    from auroralint.diagnostic import Finding
+    from auroralint.reporters import Report
+    from auroralint.reporters.sarif_format import document
+    from auroralint.sourcemap import Span
+
+    spans = [Span("a.aurora", 0, 0, 0, 0), Span("a.aurora", 3, 9, 3, 4), Span("a.aurora", 5, 2, 4, 1),
+             Span("a.aurora", 2, 1, 2, 6)]  # fmt: skip
+    diagnostics = [Diagnostic.at(span, "AUR001", "syntax-error", "error", Finding("x")) for span in spans]
+    (run,) = document(Report(diagnostics, (), 1, 1))["runs"]
+    assert run["columnKind"] == "unicodeCodePoints"  # columns count characters, as ours do
+    regions = [result["locations"][0]["physicalLocation"]["region"] for result in run["results"]]
+    assert [tuple(region.values()) for region in regions] == [(1, 1, 1, 1), (3, 9, 3, 9), (5, 2, 5, 2),
+                                                              (2, 1, 2, 6)]  # fmt: skip
