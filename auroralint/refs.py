@@ -11,8 +11,9 @@ import auroralint._pystachio  # noqa: F401 - imports pystachio without pprint
 from pystachio.base import Object
 from pystachio.choice import ChoiceContainer
 from pystachio.composite import Structural
+from pystachio.container import MapContainer
 
-from auroralint.model import child, fields, join, kind, split, text_leaves, unwrap
+from auroralint.model import child, fields, join, kind, split, text_leaves, unwrap, walk
 
 MUSTACHE = re.compile(r"\{\{(&?)([^{}]+?)\}\}")
 
@@ -40,7 +41,25 @@ def unbound_refs(raw: Any, interpolated: Any, unbound: Sequence[str]) -> list[Un
         for address in dict.fromkeys(address for address, _ in mustaches(text)):
             if address in wanted and (address in written or address not in escaped):
                 found.append(UnboundRef(path, address, address in written))
+    # Map keys are interpolated too (`constraints={'{{attribute}}': ...}`): a ref left in one
+    # is reported on the map, whose written text holds the key.
+    raw_keys = dict(_map_keys(raw))
+    for path, keys in _map_keys(interpolated):
+        written = {address for text in raw_keys.get(path, ()) for address, was in mustaches(text)
+                   if not was}  # fmt: skip
+        in_keys = (address for text in keys for address, was in mustaches(text) if not was)
+        for address in dict.fromkeys(in_keys):
+            if address in wanted:
+                found.append(UnboundRef(path, address, address in written))
     return found
+
+
+def _map_keys(root: Any) -> Iterator[tuple[str, list[str]]]:
+    for path, node in walk(root):
+        if isinstance(node, MapContainer):
+            keys = [key._value for key, _ in node._map if isinstance(getattr(key, "_value", None), str)]
+            if any("{{" in key for key in keys):
+                yield path, keys
 
 
 def valid_address(address: str) -> bool:
