@@ -13,6 +13,7 @@ one context-variable lookup per object.
 
 
 import sys
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -61,12 +62,13 @@ class Recorder:
 
     def __init__(self) -> None:
         self.files: set[str] = set()
-        # id -> (object, origin); the object is kept alive so that its id is never reused.
-        self._origins: dict[int, tuple[object, Origin]] = {}
+        # id -> (weak reference, origin). An entry leaves with its object, before the id can
+        # be reused; a config that builds and drops structs in a loop keeps none of them.
+        self._origins: dict[int, tuple[Callable[[], object], Origin]] = {}
 
     def origin(self, obj: object) -> Origin | None:
         entry = self._origins.get(id(obj))
-        return entry[1] if entry is not None and entry[0] is obj else None
+        return entry[1] if entry is not None and entry[0]() is obj else None
 
     def sites_here(self) -> tuple[CodePoint, ...]:
         sites = []
@@ -78,7 +80,13 @@ class Recorder:
         return tuple(sites)
 
     def record(self, obj: object, origin: Origin) -> None:
-        self._origins[id(obj)] = (obj, origin)
+        key = id(obj)
+        origins = self._origins
+        try:
+            alive: Callable[[], object] = weakref.ref(obj, lambda _: origins.pop(key, None))
+        except TypeError:  # not weakly referenceable: keep it, so that its id stays its own
+            alive = lambda: obj  # noqa: E731
+        origins[key] = (alive, origin)
 
 
 _active: ContextVar[Recorder | None] = ContextVar("auroralint_recorder", default=None)

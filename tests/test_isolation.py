@@ -127,3 +127,12 @@ def test_ctrl_c_stops_the_run_and_its_workers(tmp_path: Path) -> None:
         pass  # killed and reaped
     else:
         raise AssertionError(f"worker {worker} outlived auroralint")
+
+
+def test_structs_a_config_drops_are_not_kept_alive(tmp_path: Path) -> None:
+    # 150000 throwaway Processes: kept alive for their source positions, they would need about
+    # 200 MiB; the limit here is 128 MiB.
+    write(tmp_path, "loop.aurora", "for i in range(150000):\n"
+                                   "    scratch = Process(name='p%d' % i, cmdline='echo')\njobs = []\n")  # fmt: skip
+    result = run_cli("--output-format", "json", "--memory-limit", "128", "loop.aurora", cwd=tmp_path)
+    assert [d["code"] for d in json.loads(result.stdout)] == ["AUR012"]
