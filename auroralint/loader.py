@@ -106,11 +106,11 @@ def decode_source(data: bytes, path: str) -> str:
     encoding = _declared_encoding(data, path)
     try:
         return data.decode(encoding)
-    except UnicodeDecodeError as error:
+    except UnicodeError as error:  # UnicodeDecodeError, or a codec's own complaint (idna)
         shown = "UTF-8" if encoding == "utf-8-sig" else encoding
-        raise UnreadableFile(
-            f"{path} is not {shown} text (byte {error.start}: {data[error.start]:#04x})"
-        ) from None
+        start = getattr(error, "start", None)
+        where = f" (byte {start}: {data[start]:#04x})" if isinstance(start, int) and start < len(data) else ""
+        raise UnreadableFile(f"{path} is not {shown} text{where}") from None
 
 
 # PEP 263: `# -*- coding: latin-1 -*-` on the first or second line, as Python reads it.
@@ -130,6 +130,8 @@ def _declared_encoding(data: bytes, path: str) -> str:
         codec = codecs.lookup(name)
     except LookupError:
         raise UnreadableFile(f"{path} declares an unknown encoding: {name}") from None
+    if not getattr(codec, "_is_text_encoding", True):  # hex, rot13: Python refuses them too
+        raise UnreadableFile(f"{path} declares {name}, which is not a text encoding")
     return "utf-8-sig" if codec.name == "utf-8" else codec.name
 
 

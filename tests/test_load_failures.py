@@ -208,6 +208,13 @@ def test_a_coding_declaration_is_honoured(tmp_path: Path) -> None:
     (tmp_path / "klingon.aurora").write_bytes(b"#!/usr/bin/env python\n# coding: klingon\njobs = []\n")
     found = only(lint(tmp_path, "klingon.aurora"))
     assert (found["code"], found["message"]) == ("AUR011", "klingon.aurora declares an unknown encoding: klingon")
+    for codec, why in (("rot13", "declares rot13, which is not a text encoding"),
+                       ("hex", "declares hex, which is not a text encoding"),
+                       ("punycode", "is not punycode text")):  # fmt: skip
+        (tmp_path / f"{codec}.aurora").write_bytes(f"# coding: {codec}\njobs = ['\u00e9']\n".encode("latin-1"))
+        result = run_cli(f"{codec}.aurora", cwd=tmp_path)  # text: the source line is read too
+        assert (result.returncode, result.stderr) == (1, ""), codec
+        assert result.stdout.startswith(f"{codec}.aurora:1:1: AUR011 {codec}.aurora {why}"), result.stdout
 
 
 def test_a_list_element_of_the_wrong_kind_is_named(tmp_path: Path) -> None:
