@@ -99,7 +99,7 @@ def run_isolated(
                 job = running.pop(fd)
                 poller.unregister(fd)
                 os.close(fd)
-                yield job.item, _finish(job)
+                yield job.item, _finish(job, limits)
             now = time.monotonic()
             for fd, job in list(running.items()):
                 if job.deadline <= now:
@@ -107,8 +107,7 @@ def run_isolated(
                     poller.unregister(fd)
                     os.close(fd)
                     _kill(job.pid)
-                    detail = f"evaluation took longer than {limits.timeout:g} s"
-                    yield job.item, WorkerFailure("timeout", detail)
+                    yield job.item, _timed_out(limits)
     finally:
         for fd, job in running.items():
             os.close(fd)
@@ -123,6 +122,7 @@ def _start(task: Callable[[Item], Result], item: Item, limits: Limits) -> tuple[
         return read_end, pid
     # In the worker: never return from here.
     status = 0
+    worker = os.getpid()
     try:
         os.close(read_end)
         _sandbox(limits)
@@ -134,8 +134,9 @@ def _start(task: Callable[[Item], Result], item: Item, limits: Limits) -> tuple[
             from auroralint.errortext import error_text
 
             payload = marshal.dumps(("internal", error_text(error)))
-        with os.fdopen(write_end, "wb") as pipe:
-            pipe.write(len(payload).to_bytes(_LENGTH, "big") + payload)
+        if os.getpid() == worker:  # not a process the config forked, which ran on to here
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(len(payload).to_bytes(_LENGTH, "big") + payload)
     except BaseException:  # noqa: BLE001 - whatever happens, the worker must not unwind
         status = 70
     os._exit(status)
@@ -165,9 +166,11 @@ def _sandbox(limits: Limits) -> None:
             pass
 
 
-def _finish(job: _Running[Item]) -> Result | WorkerFailure:  # type: ignore[type-var]
-    _, status = os.waitpid(job.pid, 0)
+def _finish(job: _Running[Item], limits: Limits) -> Result | WorkerFailure:  # type: ignore[type-var]
+    status = _reap(job.pid, job.deadline)
     _end_group(job.pid)
+    if status is None:
+        return _timed_out(limits)
     received = b"".join(job.chunks)
     length = int.from_bytes(received[:_LENGTH], "big")
     data = received[_LENGTH : _LENGTH + length] if len(received) >= _LENGTH + length else b""
@@ -184,6 +187,23 @@ def _finish(job: _Running[Item]) -> Result | WorkerFailure:  # type: ignore[type
         number = os.WTERMSIG(status)
         return WorkerFailure("crash", f"the worker was killed by {signal.Signals(number).name}")
     return WorkerFailure("crash", f"the worker exited with status {os.WEXITSTATUS(status)}")
+
+
+def _timed_out(limits: Limits) -> WorkerFailure:
+    return WorkerFailure("timeout", f"evaluation took longer than {limits.timeout:g} s")
+
+
+def _reap(pid: int, deadline: float) -> int | None:
+    """The worker's exit status once it has sent its result or closed the pipe; it exits at
+    once, unless the config made the pipe end some other way. None: killed at the deadline."""
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return status
+        if time.monotonic() >= deadline:
+            _kill(pid)
+            return None
+        time.sleep(0.0002)
 
 
 def _end_group(leader: int) -> None:

@@ -136,3 +136,18 @@ def test_structs_a_config_drops_are_not_kept_alive(tmp_path: Path) -> None:
                                    "    scratch = Process(name='p%d' % i, cmdline='echo')\njobs = []\n")  # fmt: skip
     result = run_cli("--output-format", "json", "--memory-limit", "128", "loop.aurora", cwd=tmp_path)
     assert [d["code"] for d in json.loads(result.stdout)] == ["AUR012"]
+
+
+def test_the_timeout_holds_whatever_the_config_does_with_the_pipe(tmp_path: Path) -> None:
+    # The worker loops while its fork runs on to the end of the config; another config sends
+    # an empty result on every descriptor it can find, then loops.
+    write(tmp_path, "forked.aurora", "import os\nif os.fork() != 0:\n    while True:\n        pass\njobs = []\n")
+    write(tmp_path, "forged.aurora", "import os\nfor fd in range(3, 64):\n    try:\n"
+                                     "        os.write(fd, bytes(8))\n    except OSError:\n"
+                                     "        pass\nwhile True:\n    pass\n")  # fmt: skip
+    started = time.monotonic()
+    result = run_cli("--output-format", "json", "--timeout", "2", "--jobs", "2", ".", cwd=tmp_path,
+                     timeout=60)  # fmt: skip
+    assert {(d["path"], d["code"]) for d in json.loads(result.stdout)} == {
+        ("forged.aurora", "AUR009"), ("forked.aurora", "AUR009")}
+    assert time.monotonic() - started < 15
