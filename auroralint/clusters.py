@@ -202,5 +202,5 @@ def build_context(given: str | None, configured: FileSettings) -> tuple[RunConte
 
     sources = ", ".join(shown(path) for path in paths)
     # A file that cannot be read may name any cluster: its problem is reported, and no job is
-    # blamed for a cluster that file might have defined.
-    return RunContext(merged if complete else None, sources, profiles_of(configured)), problems
+    # blamed for a cluster that file might have defined; the clusters read still count.
+    return RunContext(merged, sources, clusters_complete=complete, profiles=profiles_of(configured)), problems

@@ -73,6 +73,8 @@ class RunContext(NamedTuple):
 
     clusters: Mapping[str, Cluster] | None = None  # None: no clusters.json was found
     clusters_source: str = ""
+    # False when a clusters.json could not be read: it may define clusters not listed here.
+    clusters_complete: bool = True
     profiles: Mapping[str, ClusterProfile] = MappingProxyType({})
 
     def profile(self, cluster: str) -> ClusterProfile:

@@ -4,7 +4,8 @@ Aurora's client finds the scheduler (and the Docker registry for ``{{docker.imag
 binders) through the clusters.json entry whose ``name`` equals the job's ``cluster``; with no
 such entry every command fails ("Unknown cluster"). Checked only when a clusters.json was
 found (``--clusters``, ``clusters-file``, ``$AURORA_CONFIG_ROOT``, ``~/.aurora``) and every
-one found could be read as JSON, and not when ``cluster`` is still an unbound ``{{ref}}``.
+one found could be read as JSON (an unreadable one may define the cluster), and not when
+``cluster`` is still an unbound ``{{ref}}``.
 
 Options:
     none
@@ -32,7 +33,9 @@ from auroralint.suggest import closest
 def check(job: JobView, options: Options) -> Iterator[Finding]:
     clusters = job.context.clusters
     name = job.get("cluster")
-    if clusters is None or not isinstance(name, str) or "{{" in name or name in clusters:
+    if clusters is None or not job.context.clusters_complete:
+        return  # no clusters.json, or one that could not be read and may define it
+    if not isinstance(name, str) or "{{" in name or name in clusters:
         return
     close = closest(name, clusters, cutoff=0.6)
     suggestion = f"; did you mean {close!r}?" if close else ""
