@@ -225,12 +225,19 @@ def _shortened(chain: list[Related]) -> tuple[Related, ...]:
 
 def _implicit_arguments(code: CodeType, call: ast.Call) -> int:
     """1 when the call passes the first parameter itself (``obj.method(x)``, ``Class(x)`` for
-    ``__init__(self, x)``), so the caller's arguments start at the second parameter."""
+    ``__init__(self, x)``), so the caller's arguments start at the second parameter; 0 for a
+    plain function and for a method called through its class with ``self`` written out
+    (``Base.__init__(self, x)``): that call fills every positional parameter, or starts with
+    ``self`` or ``cls``."""
     first = code.co_varnames[:1]
     if first not in (("self",), ("cls",)):
         return 0
-    through_object = isinstance(call.func, ast.Attribute)
-    return 1 if through_object or code.co_name in ("__init__", "__new__") else 0
+    if not isinstance(call.func, ast.Attribute):
+        return 1 if code.co_name in ("__init__", "__new__") else 0
+    written = call.args
+    starts_with_self = bool(written) and isinstance(written[0], ast.Name) and written[0].id in first
+    fills_all = len(written) >= code.co_argcount
+    return 0 if starts_with_self or fills_all else 1
 
 
 def _steps(root: Any, path: str) -> list[tuple[Any, str, Any]]:

@@ -165,9 +165,10 @@ def registry_host(name: str, registry_url: str | None = None) -> str:
         return ""
     if registry_url is None or is_docker_hub(registry_url):
         return first
-    own = registry_url.split("://", 1)[-1].split("/", 1)[0].lower()
-    certain = (":" in first or first == "localhost" or first.lower() == own
-               or first.lower() in _PUBLIC_REGISTRIES or first.count(".") >= 2)  # fmt: skip
+    own = registry_url.split("://", 1)[-1].split("/", 1)[0].lower()  # host[:port]
+    named = first.lower()
+    certain = (":" in first or named == "localhost" or named in (own, own.rsplit(":", 1)[0])
+               or named in _PUBLIC_REGISTRIES or first.count(".") >= 2)  # fmt: skip
     return first if certain else ""
 
 

@@ -101,6 +101,27 @@ def test_methods_and_constructors_skip_self_when_following_a_parameter(tmp_path:
     assert where(evaluation, 0, "task.name") == "methods.aurora:11:22"
 
 
+
+def test_a_method_called_through_its_class_with_self_written_out(tmp_path: Path) -> None:
+    path = write(tmp_path, "explicit.aurora", f"""
+        class Base(object):
+          def __init__(self, cpu):
+            self.resources = Resources(cpu=cpu, ram=1*MB, disk=1*MB)
+          def make(self, name):
+            return Process(name=name, cmdline='c')
+        class Child(Base):
+          def __init__(self, cpu):
+            Base.__init__(self, cpu)
+        child = Child(3)
+        proc = Base.make(None, 'many')
+        task = Task(name='t', processes=[proc], resources=child.resources)
+        jobs = [Job(role='r', cluster='c', environment='prod', task=task)]
+    """)
+    evaluation = load(path)
+    assert where(evaluation, 0, "task.resources.cpu") == "explicit.aurora:9:15"
+    assert where(evaluation, 0, "task.processes[0].name") == "explicit.aurora:10:24"
+
+
 def test_helper_function_struct_with_call_chain(nested) -> None:
     # processes = procs + [...] is not a literal: the Process(...) call, called from make_process.
     assert where(nested, 0, "task.processes[0]") == "main.aurora:3:10"
