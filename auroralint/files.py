@@ -65,6 +65,9 @@ def _relative_pattern(pattern: str, root: str) -> str:
     if not pattern:
         return ""
     pattern = posixpath.normpath(pattern)  # `./a`, `a//b` and `a/../b` as the paths they name
+    if pattern.startswith("../"):  # it may lead back inside: `../conf/legacy` from conf/
+        absolute = os.path.normpath(os.path.join(os.path.abspath(root), pattern))
+        pattern = os.path.relpath(absolute, os.path.abspath(root)).replace(os.sep, "/")
     return "" if pattern == "." else pattern
 
 

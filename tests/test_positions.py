@@ -103,7 +103,7 @@ def test_methods_and_constructors_skip_self_when_following_a_parameter(tmp_path:
 
 
 def test_a_method_called_through_its_class_with_self_written_out(tmp_path: Path) -> None:
-    path = write(tmp_path, "explicit.aurora", f"""
+    path = write(tmp_path, "explicit.aurora", """
         class Base(object):
           def __init__(self, cpu):
             self.resources = Resources(cpu=cpu, ram=1*MB, disk=1*MB)

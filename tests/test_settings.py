@@ -170,6 +170,9 @@ def test_exclude_patterns_that_leave_the_configuration_directory(tmp_path: Path)
         write(tmp_path, name, BAD)
     found = lint("--config", "deploy/auroralint.toml", ".", cwd=tmp_path)
     assert found == [("deploy/web.aurora", "AUR005"), ("other/z.aurora", "AUR005")]
+    # From the command line (relative to the current directory), back into it.
+    found = lint("--exclude", "../deploy/old", ".", cwd=tmp_path / "deploy")
+    assert found == [("web.aurora", "AUR005")]
 
 
 def test_severity_overrides_by_code_and_name(tmp_path: Path) -> None:
