@@ -74,7 +74,9 @@ class Diagnostic(NamedTuple):
         finding: Finding,
         job: str = "",
         related: tuple[Related, ...] = (),
+        context: str = "",
     ) -> "Diagnostic":
+        """``context`` follows the message whole, however long the message is cut."""
         return cls(
             span.path,
             span.line,
@@ -84,9 +86,9 @@ class Diagnostic(NamedTuple):
             code,
             name,
             severity,
-            bounded(finding.message),
+            bounded(finding.message) + context,
             bounded(finding.hint),
-            job,
+            bounded(job),
             related,
         )
 

@@ -172,12 +172,10 @@ def _place_failure(
     if finding.field and failure.point is not None and locator is not None:
         span = locator.keyword(failure.point, finding.field) or span
     includes = [str(related.span) for related in location.related if related.note == "included from"]
-    if includes:  # the file at fault is not the one being linted: say how it got there
-        finding = finding._replace(
-            message=f"{finding.message} (included from {' <- '.join(includes)})"
-        )
+    # The file at fault is not the one being linted: say how it got there.
+    chain = f" (included from {' <- '.join(includes)})" if includes else ""
     return Diagnostic.at(span, rule.code, rule.name, settings.severity(rule, finding), finding,
-                         job, location.related)  # fmt: skip
+                         job, location.related, chain)  # fmt: skip
 
 
 def _start_of(path: str) -> Location:

@@ -467,3 +467,20 @@ def test_sarif_regions_are_always_acceptable_to_code_scanning() -> None:
     regions = [result["locations"][0]["physicalLocation"]["region"] for result in run["results"]]
     assert [tuple(region.values()) for region in regions] == [(1, 1, 1, 1), (3, 9, 3, 9), (5, 2, 5, 2),
                                                               (2, 1, 2, 6)]  # fmt: skip
+
+
+def test_sarif_fingerprints_of_a_long_included_message_survive_moving_the_include(tmp_path: Path) -> None:
+    # The message is cut to its ends; the include chain after it must not change what is kept.
+    write(tmp_path, "lib.include", "raise ValueError('start ' + 'x' * 2000 + ' end')\n")
+    write(tmp_path, "a.aurora", "include('lib.include')\n")
+
+    def fingerprint() -> str:
+        _, document = _sarif(tmp_path, "--select", "AUR008", "a.aurora")
+        (result,) = document["runs"][0]["results"]
+        assert result["message"]["text"].split("\n")[0].endswith("x end (included from a.aurora:%d:1)"
+                                                                  % result["relatedLocations"][0]["physicalLocation"]["region"]["startLine"])
+        return result["partialFingerprints"]["auroralint/v1"]
+
+    before = fingerprint()
+    write(tmp_path, "a.aurora", "# moved down\n" * 9 + "include('lib.include')\n")
+    assert fingerprint() == before
