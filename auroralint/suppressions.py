@@ -84,8 +84,10 @@ def find(source: SourceFile) -> list[Suppression]:
     lowered = source.text.lower()
     if "noqa" not in lowered and "auroralint:" not in lowered:
         return []
+    # Lines as Python numbers them: StringIO would end lines only at "\n", not at a lone "\r".
+    text = source.text.replace("\r\n", "\n").replace("\r", "\n")
     try:
-        tokens = list(tokenize.generate_tokens(io.StringIO(source.text).readline))
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
     except (tokenize.TokenError, SyntaxError):
         return []
     suppressions = []

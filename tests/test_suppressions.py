@@ -117,6 +117,15 @@ def test_unused_suppressions(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_suppressions_in_files_with_other_line_endings(tmp_path: Path, newline: str) -> None:
+    text = (HELLO + MULTI_LINE_JOB).replace("resourcez=Resources(cpu=1, ram=1, disk=1)),",
+                                            "resourcez=Resources(cpu=1, ram=1, disk=1)),  # noqa: AUR005")
+    (tmp_path / "web.aurora").write_bytes(text.replace("\n", newline).encode())
+    result = run_cli("--output-format", "json", "--select", "AUR0,AUR901", "web.aurora", cwd=tmp_path)
+    assert json.loads(result.stdout) == []
+
+
 def test_an_empty_ignore_suppresses_nothing_and_says_so(tmp_path: Path) -> None:
     text = "# auroralint: ignore[]\n" + MULTI_LINE_JOB
     assert only_codes(lint(tmp_path, HELLO + text)) == [(2, "AUR901"), (6, "AUR005")]
