@@ -80,6 +80,10 @@ def read(path: str) -> ClustersFile:
         failure = LoadFailure(ClustersFileError(f"not valid JSON: {error.msg}", shown), shown,
                               Location(span))  # fmt: skip
         return ClustersFile(shown, (), (failure,), readable=False)
+    except ValueError as error:  # a number too long for Python to read (over 4300 digits)
+        failure = LoadFailure(ClustersFileError(f"not valid JSON: {error}", shown), shown,
+                              Location(Span(shown, 1, 1, 1, 1)))  # fmt: skip
+        return ClustersFile(shown, (), (failure,), readable=False)
     problems = list(_schema_problems(document, shown, text))
     clusters: dict[str, Cluster] = {}
     for at, entry in _entries(document):

@@ -109,7 +109,7 @@ def _json_file(value: Any, root: str, where: str) -> Any:
     try:
         with open(path, encoding="utf-8") as handle:
             return json.load(handle)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (OSError, ValueError) as error:  # ValueError: not UTF-8, not JSON, a number too long
         raise SettingsError(f"{where}: cannot read {path}: {error}") from None
 
 

@@ -92,7 +92,7 @@ def _configures_auroralint(pyproject: str) -> bool:
 
     try:
         document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError:
+    except ValueError:  # TOMLDecodeError, or a number too long for Python to read
         # Broken TOML that looks like ours: read() will say what is wrong with it.
         return "[tool.auroralint" in text
     tool = document.get("tool")
@@ -107,7 +107,7 @@ def read(path: str) -> FileSettings:
         document = tomllib.loads(_text(path))
     except (OSError, UnicodeDecodeError) as error:
         raise SettingsError(f"{display}: cannot read: {error}") from None
-    except tomllib.TOMLDecodeError as error:
+    except ValueError as error:  # TOMLDecodeError, or a number too long for Python to read
         raise SettingsError(f"{display}: invalid TOML: {error}") from None
     if os.path.basename(path) == "pyproject.toml":
         tool = document.get("tool", {})

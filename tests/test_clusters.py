@@ -249,3 +249,10 @@ def test_the_clusters_of_the_readable_files_still_count(tmp_path: Path) -> None:
     # Only the broken file: west's registry is known, so its binder is fine (no AUR212/AUR303).
     assert [(entry["path"], entry["code"]) for entry in json.loads(result.stdout)] == [
         ("home/.aurora/clusters.json", "AUR301")]
+
+
+def test_a_number_too_long_for_python_is_invalid_json_not_a_crash(tmp_path: Path) -> None:
+    write(tmp_path, "clusters.json", '[{"name": "west", "zk_port": ' + "9" * 5000 + "}]\n")
+    ((path, line, column, message),) = problems(tmp_path, "--clusters", "clusters.json")
+    assert (path, line, column) == ("clusters.json", 1, 1)
+    assert message.startswith("not valid JSON: Exceeds the limit (4300 digits)")

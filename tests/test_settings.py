@@ -281,6 +281,7 @@ KEY_ERRORS = [
     ('[tool.auroralint]\nmemory-limit = -1\n', "tool.auroralint.memory-limit: expected a positive integer up to 1048576, got -1"),
     ("[tool]\nauroralint = 3\n", "tool.auroralint: expected a table, got an integer"),
     ("[tool.auroralint\n", "invalid TOML: Expected ']' at the end of a table declaration (at line 1"),
+    ("[tool.auroralint]\ntimeout = " + "9" * 5000 + "\n", "invalid TOML: Exceeds the limit (4300 digits)"),
 ]
 
 
