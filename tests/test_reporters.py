@@ -68,6 +68,16 @@ def test_text_caret_under_tabs_and_control_characters(tmp_path: Path) -> None:
     assert lines[2] == "  | " + " " * shown.index("undefined_name") + "^" * len("undefined_name")
 
 
+def test_a_long_source_line_is_shown_around_the_column(tmp_path: Path) -> None:
+    source = "x = 1; " * 40 + "y = undefined_name + " + "2 + " * 100 + "2"
+    write(tmp_path, "long.aurora", source + "\n")
+    lines = run_cli("long.aurora", cwd=tmp_path).stdout.splitlines()
+    assert lines[0].startswith(f"long.aurora:1:{source.index('undefined_name') + 1}: AUR002")
+    shown = lines[1][len("1 | "):]
+    assert shown.startswith("...x = 1;") and shown.endswith("+...") and len(shown) < 200
+    assert lines[2] == "  | " + " " * shown.index("undefined_name") + "^" * len("undefined_name")
+
+
 def test_lines_are_counted_as_python_counts_them(tmp_path: Path) -> None:
     # A form feed and a Unicode line separator do not end a line for Python (str.splitlines
     # would split there): the line, the column and the source line shown must not shift.

@@ -46,6 +46,20 @@ def _shown(text: str) -> str:
     return printable(text.replace("\t", " "))
 
 
+_WIDE = 160  # characters of a source line shown around the column (a minified JSON line...)
+_MARGIN = 60
+
+
+def _window(line: str, start: int, end: int) -> tuple[str, str, str, int, int]:
+    """The part of a long ``line`` around ``start:end``, with ``...`` where it was cut."""
+    if len(line) <= _WIDE:
+        return "", line, "", start, end
+    left = max(0, start - _MARGIN)
+    right = min(len(line), max(left + _WIDE, min(end, start + _WIDE - _MARGIN)))
+    head, tail = ("..." if left else ""), ("..." if right < len(line) else "")
+    return head, line[left:right], tail, start - left, min(end, right) - left
+
+
 def render(diagnostic: Diagnostic, color: bool) -> str:
     paint = (lambda code, text: f"{code}{text}{_RESET}") if color else (lambda _, text: text)
     header = (
@@ -60,13 +74,14 @@ def render(diagnostic: Diagnostic, color: bool) -> str:
         start = min(max(diagnostic.column, 1), len(raw) + 1) - 1  # 0-based, in characters
         end = diagnostic.end_column - 1 if diagnostic.end_line == diagnostic.line else len(raw)
         end = min(max(end, start + 1), len(raw) + 1)
+        head, raw, tail, start, end = _window(raw, start, end)
         # Columns count characters of the line as written; the shown line has tabs expanded
         # and control characters escaped, so measure the caret on the shown text.
-        before = _shown(raw[:start])
+        before = head + _shown(raw[:start])
         marked = _shown(raw[start:end])
         number = str(diagnostic.line)
         gutter = " " * len(number)
-        out.append(f"{paint(_DIM, number + ' |')} {_shown(raw)}")
+        out.append(f"{paint(_DIM, number + ' |')} {head}{_shown(raw)}{tail}")
         caret = " " * len(before) + "^" * max(len(marked), 1)
         out.append(f"{paint(_DIM, gutter + ' |')} {paint(_COLORS[diagnostic.severity], caret)}")
     if diagnostic.hint:
