@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from auroralint.diagnostic import Diagnostic
 from auroralint.reporters.github_format import annotation
@@ -494,3 +496,18 @@ def test_sarif_fingerprints_of_a_long_included_message_survive_moving_the_includ
     before = fingerprint()
     write(tmp_path, "a.aurora", "# moved down\n" * 9 + "include('lib.include')\n")
     assert fingerprint() == before
+
+
+@given(st.text(alphabet="ab c", min_size=0, max_size=600), st.data())
+def test_the_window_of_a_long_line_keeps_the_caret_on_its_characters(line: str, data: st.DataObject) -> None:
+    from auroralint.reporters.text_format import _window
+
+    start = data.draw(st.integers(0, len(line)))
+    end = data.draw(st.integers(start + 1, len(line) + 1))
+    head, shown, tail, new_start, new_end = _window(line, start, end)
+    assert len(head + shown + tail) <= max(len(line), 166)
+    assert shown[new_start:new_end] == line[start:end][: new_end - new_start]
+    assert new_end > new_start  # the caret always marks something
+    left = start - new_start  # where the shown part begins in the line
+    assert line[left : left + len(shown)] == shown
+    assert head == ("..." if left else "") and tail == ("..." if left + len(shown) < len(line) else "")
