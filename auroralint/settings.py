@@ -84,8 +84,13 @@ def _configures_auroralint(pyproject: str) -> bool:
         text = _text(pyproject)
     except UnicodeDecodeError:
         return False  # not TOML at all
-    except OSError:
-        return True  # it may be ours: read() says why it cannot be read, rather than ignore it
+    except OSError as error:
+        # It may be ours, or a stranger's file above the repository: pass it over, but say so.
+        import sys
+
+        sys.stderr.write(f"auroralint: warning: passing over {shown(pyproject)}, which cannot be "
+                         f"read ({error.strerror or error}); --config names a file to use\n")  # fmt: skip
+        return False
     if "auroralint" not in text:  # most pyproject.toml files: no TOML parser needed
         return False
     import tomllib
