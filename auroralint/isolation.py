@@ -22,6 +22,7 @@ DEFAULT_TIMEOUT = 10.0
 DEFAULT_MEMORY_MB = 1024
 
 _LENGTH = 8  # bytes of the length that precedes a worker's result
+_CPU_GRACE = 2  # seconds of CPU time beyond the timeout before the kernel stops a worker
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -72,8 +73,7 @@ def run_isolated(
             yield item, task(item)
         return
     workers = limits.workers or os.cpu_count() or 1
-    if limits.memory_mb > 0:
-        import resource  # noqa: F401 - imported once here, not once in every worker
+    import resource  # noqa: F401 - imported once here, not once in every worker
     pending = list(reversed(items))
     running: dict[int, _Running[Item]] = {}
     poller = select.poll()  # not selectors: importing it costs a hook run more than it saves
@@ -153,17 +153,25 @@ def _sandbox(limits: Limits) -> None:
     devnull = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(devnull, fd)
-    if limits.memory_mb > 0:
-        import resource
+    import resource
 
-        limit = limits.memory_mb * 1024 * 1024
-        _, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard != resource.RLIM_INFINITY:
-            limit = min(limit, hard)
-        try:
-            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-        except (ValueError, OSError):  # a limit the system cannot represent: none, not a crash
-            pass
+    if limits.memory_mb > 0:
+        _lower(resource.RLIMIT_AS, limits.memory_mb * 1024 * 1024)
+    # CPU time never runs ahead of wall-clock time in one thread, so this never fires before
+    # the parent's timeout does; it ends a loop that outlives a parent killed with SIGKILL.
+    _lower(resource.RLIMIT_CPU, math.ceil(limits.timeout) + _CPU_GRACE)
+
+
+def _lower(kind: int, limit: int) -> None:
+    import resource
+
+    _, hard = resource.getrlimit(kind)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    try:
+        resource.setrlimit(kind, (limit, hard))
+    except (ValueError, OSError):  # a limit the system cannot represent: none, not a crash
+        pass
 
 
 def _finish(job: _Running[Item], limits: Limits) -> Result | WorkerFailure:  # type: ignore[type-var]
@@ -185,6 +193,8 @@ def _finish(job: _Running[Item], limits: Limits) -> Result | WorkerFailure:  # t
         import signal
 
         number = os.WTERMSIG(status)
+        if number == signal.SIGXCPU:  # threads spent the CPU time of the whole timeout
+            return _timed_out(limits)
         return WorkerFailure("crash", f"the worker was killed by {signal.Signals(number).name}")
     return WorkerFailure("crash", f"the worker exited with status {os.WEXITSTATUS(status)}")
 

@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import run_cli
 from helpers import write
 
@@ -151,3 +153,27 @@ def test_the_timeout_holds_whatever_the_config_does_with_the_pipe(tmp_path: Path
     assert {(d["path"], d["code"]) for d in json.loads(result.stdout)} == {
         ("forged.aurora", "AUR009"), ("forked.aurora", "AUR009")}
     assert time.monotonic() - started < 15
+
+
+def test_a_worker_orphaned_by_a_killed_run_stops_by_itself(tmp_path: Path) -> None:
+    # SIGKILL gives auroralint no chance to kill its workers: a looping one must still stop.
+    if not Path("/proc/self/stat").exists():
+        pytest.skip("reads process states from /proc")
+    pid_file = tmp_path / "worker.pid"
+    write(tmp_path, "loop.aurora", f"import os\nopen({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
+                                   "while True:\n    pass\n")  # fmt: skip
+    process = subprocess.Popen([sys.executable, "-m", "auroralint", "--timeout", "1", "loop.aurora"],
+                               cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+    deadline = time.monotonic() + 30
+    while not (pid_file.exists() and pid_file.read_text()):
+        assert time.monotonic() < deadline, "the worker never started"
+        time.sleep(0.05)
+    process.kill()
+    process.wait()
+    worker = int(pid_file.read_text())
+    deadline = time.monotonic() + 15  # a second of timeout, two of grace, in CPU time
+    while _running(worker):
+        if time.monotonic() > deadline:
+            os.kill(worker, signal.SIGKILL)
+            raise AssertionError("the orphaned worker kept running")
+        time.sleep(0.1)
