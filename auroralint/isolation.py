@@ -5,7 +5,8 @@ diagnostic for that file, not the run. Forking after the schema is imported keep
 start-up to about a millisecond. The worker's stdin, stdout and stderr are /dev/null, so a
 ``print`` in a config cannot corrupt a SARIF or JSON report, and it leads its own process group
 so that whatever it spawns is killed with it, and a Ctrl-C at the terminal reaches auroralint
-alone, which then kills its workers.
+alone, which then kills its workers. A worker's result is preceded by its length, since a
+process the config forked may keep the pipe open after the worker is done.
 """
 
 
