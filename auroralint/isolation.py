@@ -23,7 +23,8 @@ DEFAULT_TIMEOUT = 10.0
 DEFAULT_MEMORY_MB = 1024
 
 _LENGTH = 8  # bytes of the length that precedes a worker's result
-_CPU_GRACE = 2  # seconds of CPU time beyond the timeout before the kernel stops a worker
+_CPU_GRACE = 2  # seconds of CPU time beyond the most the timeout allows, then the kernel stops it
+_SIGKILL = 9  # fixed by POSIX; spares every run importing signal
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -77,31 +78,45 @@ def run_isolated(
     import resource  # noqa: F401 - imported once here, not once in every worker
     pending = list(reversed(items))
     running: dict[int, _Running[Item]] = {}
+    closing: list[_Running[Item]] = []  # the pipe ended without a whole result: wait for exit
     poller = select.poll()  # not selectors: importing it costs a hook run more than it saves
     sys.stdout.flush()
     sys.stderr.flush()
     try:
-        while pending or running:
+        while pending or running or closing:
             while pending and len(running) < workers:
                 item = pending.pop()
                 fd, pid = _start(task, item, limits)
                 running[fd] = _Running(pid, item, time.monotonic() + limits.timeout)
                 poller.register(fd, select.POLLIN)
             now = time.monotonic()
-            # Wake up at the next deadline, and at least hourly: poll() refuses huge waits.
-            wait = min(3600.0, max(0.0, min(job.deadline for job in running.values()) - now))
+            # Wake up at the next deadline, and at least hourly: poll() refuses huge waits;
+            # soon while a worker is exiting, which no descriptor announces.
+            deadlines = [job.deadline for job in [*running.values(), *closing]]
+            wait = min(3600.0, max(0.0, min(deadlines) - now), 0.001 if closing else 3600.0)
             for fd, _ in poller.poll(math.ceil(wait * 1000)):
+                job = running[fd]
                 data = os.read(fd, 1 << 16)
                 if data:
-                    running[fd].chunks.append(data)
-                    running[fd].received += len(data)
-                    if not running[fd].complete():
+                    job.chunks.append(data)
+                    job.received += len(data)
+                    if not job.complete():
                         continue
-                job = running.pop(fd)
+                running.pop(fd)
                 poller.unregister(fd)
                 os.close(fd)
-                yield job.item, _finish(job, limits)
+                if job.complete():  # done: the worker and anything it left running go now
+                    _kill(job.pid)
+                    yield job.item, _result(job, None, limits)
+                else:
+                    closing.append(job)
             now = time.monotonic()
+            for job in list(closing):
+                status = _exit_status(job.pid)
+                if status is not None or job.deadline <= now:
+                    closing.remove(job)
+                    _kill(job.pid)
+                    yield job.item, _result(job, status, limits)
             for fd, job in list(running.items()):
                 if job.deadline <= now:
                     running.pop(fd)
@@ -112,6 +127,8 @@ def run_isolated(
     finally:
         for fd, job in running.items():
             os.close(fd)
+            _kill(job.pid)
+        for job in closing:
             _kill(job.pid)
 
 
@@ -158,9 +175,10 @@ def _sandbox(limits: Limits) -> None:
 
     if limits.memory_mb > 0:
         _lower(resource.RLIMIT_AS, limits.memory_mb * 1024 * 1024)
-    # CPU time never runs ahead of wall-clock time in one thread, so this never fires before
-    # the parent's timeout does; it ends a loop that outlives a parent killed with SIGKILL.
-    _lower(resource.RLIMIT_CPU, math.ceil(limits.timeout) + _CPU_GRACE)
+    # Threads on every CPU spend at most this much CPU time before the parent's timeout, so
+    # the limit never fires first; it ends a loop that outlives a parent killed with SIGKILL.
+    cpus = os.cpu_count() or 1
+    _lower(resource.RLIMIT_CPU, math.ceil(limits.timeout * cpus) + _CPU_GRACE)
 
 
 def _lower(kind: int, limit: int) -> None:
@@ -175,11 +193,9 @@ def _lower(kind: int, limit: int) -> None:
         pass
 
 
-def _finish(job: _Running[Item], limits: Limits) -> Result | WorkerFailure:  # type: ignore[type-var]
-    status = _reap(job.pid, job.deadline)
-    _end_group(job.pid)
-    if status is None:
-        return _timed_out(limits)
+def _result(job: _Running[Item], status: int | None, limits: Limits) -> Result | WorkerFailure:  # type: ignore[type-var]
+    """What the worker sent, or why it sent nothing: ``status`` is how it ended (None: it was
+    still running at its deadline)."""
     received = b"".join(job.chunks)
     length = int.from_bytes(received[:_LENGTH], "big")
     data = received[_LENGTH : _LENGTH + length] if len(received) >= _LENGTH + length else b""
@@ -190,13 +206,13 @@ def _finish(job: _Running[Item], limits: Limits) -> Result | WorkerFailure:  # t
             pass
         else:
             return value if kind == "ok" else WorkerFailure(kind, value)  # type: ignore[no-any-return]
+    if status is None:
+        return _timed_out(limits)
     if os.WIFSIGNALED(status):
         import signal
 
-        number = os.WTERMSIG(status)
-        if number == signal.SIGXCPU:  # threads spent the CPU time of the whole timeout
-            return _timed_out(limits)
-        return WorkerFailure("crash", f"the worker was killed by {signal.Signals(number).name}")
+        name = signal.Signals(os.WTERMSIG(status)).name
+        return WorkerFailure("crash", f"the worker was killed by {name}")
     return WorkerFailure("crash", f"the worker exited with status {os.WEXITSTATUS(status)}")
 
 
@@ -204,38 +220,24 @@ def _timed_out(limits: Limits) -> WorkerFailure:
     return WorkerFailure("timeout", f"evaluation took longer than {limits.timeout:g} s")
 
 
-def _reap(pid: int, deadline: float) -> int | None:
-    """The worker's exit status once it has sent its result or closed the pipe; it exits at
-    once, unless the config made the pipe end some other way. None: killed at the deadline."""
-    while True:
+def _exit_status(pid: int) -> int | None:
+    """How the worker ended, without reaping it (its number, and its process group's, stay
+    taken until ``_kill`` does); None while it runs."""
+    waitid = getattr(os, "waitid", None)
+    if waitid is None:  # no WNOWAIT here: reap it (its group may then be freed a little early)
         done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            return status
-        if time.monotonic() >= deadline:
-            _kill(pid)
-            return None
-        time.sleep(0.0002)
-
-
-def _end_group(leader: int) -> None:
-    """Kill what the config started in the background (`os.system('server &')`): the worker
-    led their process group, which outlives it."""
-    try:
-        os.killpg(leader, 0)
-    except OSError:
-        return  # nothing left (the usual case, at the cost of one system call)
-    import signal
-
-    try:  # the group keeps the leader's number from being reused while it has members
-        os.killpg(leader, signal.SIGKILL)
-    except OSError:
-        pass
+        return status if done else None
+    found = waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
+    if found is None:
+        return None
+    if found.si_code == os.CLD_EXITED:
+        return found.si_status << 8  # as waitpid() reports it
+    return found.si_status  # the signal that ended it
 
 
 def _kill(pid: int) -> None:
-    import signal  # only needed when a worker overstays: not every run pays for the import
-
-    for target in (lambda: os.killpg(pid, signal.SIGKILL), lambda: os.kill(pid, signal.SIGKILL)):
+    """End a worker and its process group (what the config left running), and reap it."""
+    for target in (lambda: os.killpg(pid, _SIGKILL), lambda: os.kill(pid, _SIGKILL)):
         try:
             target()
         except ProcessLookupError:

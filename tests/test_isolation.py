@@ -177,3 +177,16 @@ def test_a_worker_orphaned_by_a_killed_run_stops_by_itself(tmp_path: Path) -> No
             os.kill(worker, signal.SIGKILL)
             raise AssertionError("the orphaned worker kept running")
         time.sleep(0.1)
+
+
+def test_a_config_that_closes_its_pipe_does_not_hold_up_its_siblings(tmp_path: Path) -> None:
+    write(tmp_path, "a_fast.aurora", "import time\ntime.sleep(1)\n" + SIBLING)
+    write(tmp_path, "b_closer.aurora", "import os, time\nos.closerange(3, 4096)\ntime.sleep(30)\n")
+    write(tmp_path, "c_exits.aurora", "import os\nos._exit(3)\n")
+    result = run_cli("--output-format", "json", "--timeout", "3", "--jobs", "3", ".", cwd=tmp_path,
+                     timeout=60)  # fmt: skip
+    assert {(d["path"], d["code"], d["message"]) for d in json.loads(result.stdout)} == {
+        ("a_fast.aurora", "AUR012", "the config does not define `jobs`: Aurora would find no job in this file"),
+        ("b_closer.aurora", "AUR009", "evaluation took longer than 3 s; is there an endless loop?"),
+        ("c_exits.aurora", "AUR013", "evaluating the config crashed: the worker exited with status 3"),
+    }
