@@ -225,19 +225,18 @@ def _shortened(chain: list[Related]) -> tuple[Related, ...]:
 
 def _implicit_arguments(code: CodeType, call: ast.Call) -> int:
     """1 when the call passes the first parameter itself (``obj.method(x)``, ``Class(x)`` for
-    ``__init__(self, x)``), so the caller's arguments start at the second parameter; 0 for a
-    plain function and for a method called through its class with ``self`` written out
-    (``Base.__init__(self, x)``): that call fills every positional parameter, or starts with
-    ``self`` or ``cls``."""
+    ``__init__(self, x)``, ``Class.named(x)`` for a classmethod), so the caller's arguments
+    start at the second parameter; 0 for a plain function, and for a method called through
+    its class with ``self`` written out (``Base.__init__(self, x)``), which we tell by the
+    class's capitalised name, as Python code names classes."""
     first = code.co_varnames[:1]
     if first not in (("self",), ("cls",)):
         return 0
     if not isinstance(call.func, ast.Attribute):
         return 1 if code.co_name in ("__init__", "__new__") else 0
-    written = call.args
-    starts_with_self = bool(written) and isinstance(written[0], ast.Name) and written[0].id in first
-    fills_all = len(written) >= code.co_argcount
-    return 0 if starts_with_self or fills_all else 1
+    receiver = call.func.value
+    through_class = isinstance(receiver, ast.Name) and receiver.id[:1].isupper()
+    return 0 if through_class and first == ("self",) else 1
 
 
 def _steps(root: Any, path: str) -> list[tuple[Any, str, Any]]:

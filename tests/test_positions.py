@@ -122,6 +122,27 @@ def test_a_method_called_through_its_class_with_self_written_out(tmp_path: Path)
     assert where(evaluation, 0, "task.processes[0].name") == "explicit.aurora:10:24"
 
 
+
+def test_methods_taking_varargs_or_given_another_objects_self(tmp_path: Path) -> None:
+    path = write(tmp_path, "more.aurora", """
+        class Maker(object):
+          def make(self, name, *extra):
+            return Process(name=name, cmdline='c')
+        class User(object):
+          def build(self, maker):
+            return maker.make(self, 'mine')
+        m = Maker()
+        first = m.make('first', 'second')
+        mine = User().build(Maker())
+        task = Task(name='t', processes=[first, mine], resources=Resources(cpu=1, ram=1*MB, disk=1*MB))
+        jobs = [Job(role='r', cluster='c', environment='prod', task=task)]
+    """)
+    evaluation = load(path)
+    assert where(evaluation, 0, "task.processes[0].name") == "more.aurora:8:16"
+    # `self` here is the User: passed as the Maker's `name`, an argument written in build().
+    assert where(evaluation, 0, "task.processes[1].name") == "more.aurora:6:23"
+
+
 def test_helper_function_struct_with_call_chain(nested) -> None:
     # processes = procs + [...] is not a literal: the Process(...) call, called from make_process.
     assert where(nested, 0, "task.processes[0]") == "main.aurora:3:10"
