@@ -5,14 +5,13 @@ names the key, and the CLI exits with status 2. Paths are relative to the config
 """
 
 
-import math
 import os
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from auroralint.diagnostic import SEVERITIES, Severity
+from auroralint.diagnostic import SEVERITIES, Severity, bounded
 from auroralint.files import shown
 from auroralint.rule import OptionValue
 
@@ -228,10 +227,11 @@ def _number(table: Mapping[str, Any], key: str, where: _Where) -> float | None:
     if key not in table:
         return None
     value = table[key]
-    if (isinstance(value, bool) or not isinstance(value, (int, float))
-            or not math.isfinite(value) or not 0 < value <= MAX_SECONDS):  # fmt: skip
+    # Compared, not converted: nan and inf fail the range, and an integer of hundreds of
+    # digits is too large for a float.
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= MAX_SECONDS:
         raise SettingsError(f"{where(key)}: expected a positive number up to {MAX_SECONDS:g}, "
-                            f"got {value!r}")  # fmt: skip
+                            f"got {bounded(repr(value), 60)}")  # fmt: skip
     return float(value)
 
 
@@ -241,7 +241,7 @@ def _integer(table: Mapping[str, Any], key: str, where: _Where) -> int | None:
     value = table[key]
     if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_MIB:
         raise SettingsError(f"{where(key)}: expected a positive integer up to {MAX_MIB}, "
-                            f"got {value!r}")  # fmt: skip
+                            f"got {bounded(repr(value), 60)}")  # fmt: skip
     return value
 
 
