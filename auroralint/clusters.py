@@ -200,11 +200,13 @@ def build_context(given: str | None, configured: FileSettings) -> tuple[RunConte
     for path in paths:
         found = read(path)
         problems.extend(found.problems)
+        if not found.readable:  # it may redefine any cluster read so far: trust none of them
+            merged.clear()
         merged.update((cluster.name, cluster) for cluster in found.clusters)
         complete = complete and found.readable
     from auroralint.files import shown
 
     sources = ", ".join(shown(path) for path in paths)
     # A file that cannot be read may name any cluster: its problem is reported, and no job is
-    # blamed for a cluster that file might have defined; the clusters read still count.
+    # blamed for a cluster that file might have defined; clusters of later files still count.
     return RunContext(merged, sources, clusters_complete=complete, profiles=profiles_of(configured)), problems

@@ -236,19 +236,26 @@ def test_a_broken_clusters_file_blames_no_job_for_its_cluster(tmp_path: Path) ->
     assert [entry["code"] for entry in json.loads(result.stdout)] == ["AUR302"]
 
 
-def test_the_clusters_of_the_readable_files_still_count(tmp_path: Path) -> None:
-    # /etc-like root: west with a private registry; ~/.aurora/clusters.json: broken.
-    write(tmp_path, "etc/clusters.json", '[{"name": "west", "scheduler_uri": "http://west", '
-                                         '"docker_registry": "https://registry.example.com"}]\n')  # fmt: skip
-    write(tmp_path, "home/.aurora/clusters.json", '[{"name": "east",')
+def test_a_broken_clusters_file_hides_the_clusters_it_may_redefine(tmp_path: Path) -> None:
+    # Later files win: ~/.aurora/clusters.json over $AURORA_CONFIG_ROOT/clusters.json.
+    west = '[{"name": "west", "scheduler_uri": "http://west"}]\n'  # Docker Hub as its registry
     write(tmp_path, "web.aurora", "jobs = [Job(cluster='west', role='www', environment='prod', name='web', "
-                                  "task=Task(), container=Docker(image='{{docker.image[com.example/app][1]}}'))]\n")  # fmt: skip
+                                  "task=Task(), container=Docker(image='{{docker.image[nginx][1]}}'))]\n")  # fmt: skip
     environment = {"AURORA_CONFIG_ROOT": str(tmp_path / "etc"), "HOME": str(tmp_path / "home")}
-    result = run_cli("--output-format", "json", "--select", "AUR212,AUR3", "web.aurora", cwd=tmp_path,
-                     env=environment)  # fmt: skip
-    # Only the broken file: west's registry is known, so its binder is fine (no AUR212/AUR303).
-    assert [(entry["path"], entry["code"]) for entry in json.loads(result.stdout)] == [
-        ("home/.aurora/clusters.json", "AUR301")]
+
+    def found() -> list[tuple[str, str, str]]:
+        result = run_cli("--output-format", "json", "--select", "AUR212,AUR3", "web.aurora",
+                         cwd=tmp_path, env=environment)  # fmt: skip
+        return [(entry["path"], entry["code"], entry["severity"]) for entry in json.loads(result.stdout)]
+
+    # The broken file comes first: west, read after it, is known (Docker Hub refuses `nginx`).
+    write(tmp_path, "etc/clusters.json", '[{"name": "east",')
+    write(tmp_path, "home/.aurora/clusters.json", west)
+    assert found() == [("etc/clusters.json", "AUR301", "error"), ("web.aurora", "AUR212", "error")]
+    # The broken file comes last and may redefine west: nothing is said of west.
+    write(tmp_path, "etc/clusters.json", west)
+    write(tmp_path, "home/.aurora/clusters.json", '[{"name": "east",')
+    assert found() == [("home/.aurora/clusters.json", "AUR301", "error")]
 
 
 def test_a_number_too_long_for_python_is_invalid_json_not_a_crash(tmp_path: Path) -> None:
