@@ -29,8 +29,8 @@ def matches_any(path: str, patterns: Sequence[str], root: str) -> bool:
     """Whether ``path`` or one of its parent directories matches a glob of ``patterns``.
 
     Patterns are matched against the path relative to ``root`` (the configuration file's
-    directory) and, for patterns without a ``/``, against each path component, so ``legacy``
-    excludes every directory named legacy.
+    directory) and, for patterns written without a ``/``, against each path component, so
+    ``legacy`` excludes every directory named legacy (but ``./legacy`` only the one in root).
     """
     if not patterns:
         return False
@@ -38,14 +38,14 @@ def matches_any(path: str, patterns: Sequence[str], root: str) -> bool:
     relative = os.path.normpath(path) if _outside(from_root) else from_root
     parts = relative.replace(os.sep, "/").split("/")
     prefixes = _prefixes(relative)
-    for pattern in patterns:
-        pattern = _relative_pattern(pattern, root)
+    for written in patterns:
+        pattern = _relative_pattern(written, root)
         if not pattern:
             continue
         if pattern.startswith("../"):  # beside the configuration file's directory
             if any(fnmatch.fnmatchcase(prefix, pattern) for prefix in _prefixes(from_root)):
                 return True
-        elif "/" in pattern:
+        elif _anchored(written):
             if any(fnmatch.fnmatchcase(prefix, pattern) for prefix in prefixes):
                 return True
         elif any(fnmatch.fnmatchcase(part, pattern) for part in parts):
@@ -56,6 +56,12 @@ def matches_any(path: str, patterns: Sequence[str], root: str) -> bool:
 def _prefixes(relative: str) -> list[str]:
     parts = relative.replace(os.sep, "/").split("/")
     return ["/".join(parts[: index + 1]) for index in range(len(parts))]
+
+
+def _anchored(pattern: str) -> bool:
+    """Whether a pattern names a path from the root (`a/b`, `./a`, `/abs/a`, `../x/a`), not a
+    name to find at any depth (`a`, `a/`)."""
+    return "/" in pattern.replace(os.sep, "/").rstrip("/")
 
 
 def _relative_pattern(pattern: str, root: str) -> str:

@@ -171,8 +171,11 @@ def test_exclude_patterns_that_leave_the_configuration_directory(tmp_path: Path)
     found = lint("--config", "deploy/auroralint.toml", ".", cwd=tmp_path)
     assert found == [("deploy/web.aurora", "AUR005"), ("other/z.aurora", "AUR005")]
     # From the command line (relative to the current directory), back into it.
-    found = lint("--exclude", "../deploy/old", ".", cwd=tmp_path / "deploy")
-    assert found == [("web.aurora", "AUR005")]
+    write(tmp_path, "deploy/keep/old/z.aurora", BAD)
+    for pattern in ("../deploy/old", "./old", str(tmp_path / "deploy" / "old")):
+        found = lint("--exclude", pattern, ".", cwd=tmp_path / "deploy")
+        # Anchored at the current directory: keep/old is another directory named old.
+        assert found == [("keep/old/z.aurora", "AUR005"), ("web.aurora", "AUR005")], pattern
 
 
 def test_severity_overrides_by_code_and_name(tmp_path: Path) -> None:
