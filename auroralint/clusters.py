@@ -80,8 +80,9 @@ def read(path: str) -> ClustersFile:
         failure = LoadFailure(ClustersFileError(f"not valid JSON: {error.msg}", shown), shown,
                               Location(span))  # fmt: skip
         return ClustersFile(shown, (), (failure,), readable=False)
-    except ValueError as error:  # a number too long for Python to read (over 4300 digits)
-        failure = LoadFailure(ClustersFileError(f"not valid JSON: {error}", shown), shown,
+    except (ValueError, RecursionError) as error:  # a number of over 4300 digits, deep nesting
+        why = str(error) if isinstance(error, ValueError) else "nested too deeply to read"
+        failure = LoadFailure(ClustersFileError(f"not valid JSON: {why}", shown), shown,
                               Location(Span(shown, 1, 1, 1, 1)))  # fmt: skip
         return ClustersFile(shown, (), (failure,), readable=False)
     problems = list(_schema_problems(document, shown, text))

@@ -111,6 +111,8 @@ def _json_file(value: Any, root: str, where: str) -> Any:
             return json.load(handle)
     except (OSError, ValueError) as error:  # ValueError: not UTF-8, not JSON, a number too long
         raise SettingsError(f"{where}: cannot read {path}: {error}") from None
+    except RecursionError:
+        raise SettingsError(f"{where}: cannot read {path}: nested too deeply") from None
 
 
 def _tiers(document: Any, where: str) -> tuple[dict[str, Tier], str]:

@@ -96,7 +96,7 @@ def _configures_auroralint(pyproject: str) -> bool:
 
     try:
         document = tomllib.loads(text)
-    except ValueError:  # TOMLDecodeError, or a number too long for Python to read
+    except (ValueError, RecursionError):  # TOMLDecodeError, a number too long, deep nesting
         # Broken TOML that looks like ours: read() will say what is wrong with it.
         return "[tool.auroralint" in text
     tool = document.get("tool")
@@ -113,6 +113,8 @@ def read(path: str) -> FileSettings:
         raise SettingsError(f"{display}: cannot read: {error}") from None
     except ValueError as error:  # TOMLDecodeError, or a number too long for Python to read
         raise SettingsError(f"{display}: invalid TOML: {error}") from None
+    except RecursionError:
+        raise SettingsError(f"{display}: invalid TOML: nested too deeply to read") from None
     if os.path.basename(path) == "pyproject.toml":
         tool = document.get("tool", {})
         if not isinstance(tool, dict):

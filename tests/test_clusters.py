@@ -263,3 +263,6 @@ def test_a_number_too_long_for_python_is_invalid_json_not_a_crash(tmp_path: Path
     ((path, line, column, message),) = problems(tmp_path, "--clusters", "clusters.json")
     assert (path, line, column) == ("clusters.json", 1, 1)
     assert message.startswith("not valid JSON: Exceeds the limit (4300 digits)")
+    write(tmp_path, "clusters.json", "[" * 100000 + "]" * 100000 + "\n")
+    ((path, line, column, message),) = problems(tmp_path, "--clusters", "clusters.json")
+    assert message == "not valid JSON: nested too deeply to read"

@@ -285,6 +285,7 @@ KEY_ERRORS = [
     ("[tool]\nauroralint = 3\n", "tool.auroralint: expected a table, got an integer"),
     ("[tool.auroralint\n", "invalid TOML: Expected ']' at the end of a table declaration (at line 1"),
     ("[tool.auroralint]\ntimeout = " + "9" * 5000 + "\n", "invalid TOML: Exceeds the limit (4300 digits)"),
+    ("[tool.auroralint]\nexclude = " + "[" * 100000 + "]" * 100000 + "\n", "invalid TOML: nested too deeply to read"),
     ("[tool.auroralint]\ntimeout = 1" + "0" * 400 + "\n",
      "tool.auroralint.timeout: expected a positive number up to 86400, got 1" + "0" * 29 + " [... 341 characters ...] "),
 ]
