@@ -115,13 +115,14 @@ def decode_source(data: bytes, path: str) -> str:
 
 # PEP 263: `# -*- coding: latin-1 -*-` on the first or second line, as Python reads it.
 _CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)")
-_BLANK_OR_COMMENT = re.compile(rb"^[ \t\f]*(?:[#\r\n]|$)")
+_BLANK_OR_COMMENT = re.compile(rb"^[ \t\f]*(?:#|$)")
+_BYTE_LINE_END = re.compile(rb"\r\n|\r|\n")
 
 
 def _declared_encoding(data: bytes, path: str) -> str:
     import codecs
 
-    first, second = ([*data.split(b"\n", 2)[:2], b""])[:2]
+    first, second = ([*_BYTE_LINE_END.split(data, 2)[:2], b""])[:2]
     found = _CODING.match(first) or (_BLANK_OR_COMMENT.match(first) and _CODING.match(second))
     if not found or data.startswith(codecs.BOM_UTF8):
         return "utf-8-sig"

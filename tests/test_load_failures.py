@@ -205,6 +205,11 @@ def test_a_coding_declaration_is_honoured(tmp_path: Path) -> None:
     assert "6 | jobs = [job(contact='café', bogus=1)]" in result.stdout
     inspected = json.loads(run_cli("inspect", "latin.aurora", cwd=tmp_path).stdout)
     assert [d["code"] for d in inspected["diagnostics"]] == ["AUR005"]
+    # Only the first two lines count, as Python numbers them (a lone CR ends a line too).
+    late = "# a comment\n\n# coding: latin-1" + JOB + "jobs = [job(contact='h\u00e9llo')]\n"
+    (tmp_path / "late.aurora").write_bytes(late.replace("\n", "\r").encode())
+    inspected = json.loads(run_cli("inspect", "late.aurora", cwd=tmp_path).stdout)
+    assert inspected["jobs"][0]["json"]["contact"] == "h\u00e9llo"  # read as UTF-8, like Python
     (tmp_path / "klingon.aurora").write_bytes(b"#!/usr/bin/env python\n# coding: klingon\njobs = []\n")
     found = only(lint(tmp_path, "klingon.aurora"))
     assert (found["code"], found["message"]) == ("AUR011", "klingon.aurora declares an unknown encoding: klingon")
