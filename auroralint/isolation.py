@@ -112,10 +112,10 @@ def run_isolated(
                     closing.append(job)
             now = time.monotonic()
             for job in list(closing):
-                status = _exit_status(job.pid)
+                status, reaped = _exit_status(job.pid)
                 if status is not None or job.deadline <= now:
                     closing.remove(job)
-                    _kill(job.pid)
+                    _kill(job.pid, reaped)
                     yield job.item, _result(job, status, limits)
             for fd, job in list(running.items()):
                 if job.deadline <= now:
@@ -220,23 +220,30 @@ def _timed_out(limits: Limits) -> WorkerFailure:
     return WorkerFailure("timeout", f"evaluation took longer than {limits.timeout:g} s")
 
 
-def _exit_status(pid: int) -> int | None:
-    """How the worker ended, without reaping it (its number, and its process group's, stay
-    taken until ``_kill`` does); None while it runs."""
+def _exit_status(pid: int) -> tuple[int | None, bool]:
+    """How the worker ended (None while it runs), and whether that reaped it. Where waitid()
+    exists it is not reaped, so its number and its group's stay taken until ``_kill``."""
     waitid = getattr(os, "waitid", None)
-    if waitid is None:  # no WNOWAIT here: reap it (its group may then be freed a little early)
+    if waitid is None:  # macOS: no WNOWAIT, so the worker is reaped here
         done, status = os.waitpid(pid, os.WNOHANG)
-        return status if done else None
+        return (status, True) if done else (None, False)
     found = waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
     if found is None:
-        return None
+        return None, False
     if found.si_code == os.CLD_EXITED:
-        return found.si_status << 8  # as waitpid() reports it
-    return found.si_status  # the signal that ended it
+        return found.si_status << 8, False  # as waitpid() reports it
+    return found.si_status, False  # the signal that ended it
 
 
-def _kill(pid: int) -> None:
-    """End a worker and its process group (what the config left running), and reap it."""
+def _kill(pid: int, reaped: bool = False) -> None:
+    """End a worker and its process group (what the config left running), and reap it. Once
+    reaped, its number may belong to another process: only its group is signalled."""
+    if reaped:
+        try:
+            os.killpg(pid, _SIGKILL)
+        except OSError:
+            pass
+        return
     for target in (lambda: os.killpg(pid, _SIGKILL), lambda: os.kill(pid, _SIGKILL)):
         try:
             target()
