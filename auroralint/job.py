@@ -67,19 +67,15 @@ class PreparedJob:
 
 
 def prepare(index: int, raw: Any, bindings: Sequence[tuple[str, str]]) -> PreparedJob:
-    from pystachio.base import Object
-    from pystachio.naming import Namable, Ref
-    from pystachio.parsing import MustacheParser
-
     # As Aurora's client: --bind when the job is picked, the legacy aliases after it (the most
     # recent binding wins, so `--bind mesos.role=x` cannot override the alias).
     bound = raw.bind({name: value for name, value in bindings}) if bindings else raw
     bound = bound.bind(**model.LEGACY_ALIASES)
     job = PreparedJob(index, raw, bound)
-    # A config's own object in a field runs its own code while coerced (its __str__), and that
-    # may raise anything: a job that cannot be interpolated, like pystachio's own errors.
-    failures = (Object.CoercionError, Ref.InvalidRefError, MustacheParser.Uninterpolatable,
-                Namable.Error, Exception)  # fmt: skip
+    # pystachio raises its own errors (a bad ref, a ref cycle, an uncoercible value), and a
+    # config's own object in a field runs its own code while coerced (its __str__), which may
+    # raise anything: either way the job cannot be interpolated.
+    failures = (Exception,)
     try:
         interpolated, refs = bound.interpolate()
         job.interpolated = interpolated
