@@ -165,15 +165,20 @@ def registry_host(name: str, registry_url: str | None = None) -> str:
         return ""
     if registry_url is None or is_docker_hub(registry_url):
         return first
-    own = registry_url.split("://", 1)[-1].split("/", 1)[0].lower()  # host[:port]
+    own = _authority(registry_url)
     named = first.lower()
     certain = (":" in first or named == "localhost" or named in (own, own.rsplit(":", 1)[0])
                or named in _PUBLIC_REGISTRIES or first.count(".") >= 2)  # fmt: skip
     return first if certain else ""
 
 
+def _authority(registry_url: str) -> str:
+    """``host[:port]`` of a registry URL, lower-cased."""
+    return registry_url.split("://", 1)[-1].split("/", 1)[0].lower()
+
+
 def is_docker_hub(registry_url: str) -> bool:
-    host = registry_url.split("://", 1)[-1].split("/", 1)[0].lower()
+    host = _authority(registry_url)
     return host in _HUB_HOSTS
 
 

@@ -28,13 +28,17 @@ def is_runtime(address: str) -> bool:
     return address in RUNTIME or bool(PORT_ADDRESS.fullmatch(address))
 
 
+def _top(field: str) -> str:
+    return (split(field) or [""])[0]
+
+
 def interpolated_on_agent(field: str) -> bool:
-    return (split(field) or [""])[0] in EXECUTOR_FIELDS
+    return _top(field) in EXECUTOR_FIELDS
 
 
 def runtime_ref_harmless(field: str) -> bool:
     """Whether a run-time ref (``{{mesos.hostname}}``) in ``field`` does no harm."""
-    return interpolated_on_agent(field) or (split(field) or [""])[0] in NEVER_SENT_FIELDS
+    return _top(field) in (*EXECUTOR_FIELDS, *NEVER_SENT_FIELDS)
 
 
 def is_binder(address: str) -> bool:
