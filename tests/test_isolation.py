@@ -98,22 +98,32 @@ def test_crashing_interpreter_is_reported(tmp_path: Path) -> None:
     assert any(path == "fine.aurora" for path, _, _ in found)
 
 
+def _looping_config(directory: Path) -> Path:
+    """Write loop.aurora, which records its worker's pid and loops; return the pid file."""
+    pid_file = directory / "worker.pid"
+    write(directory, "loop.aurora", f"import os\nopen({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
+                                    "while True:\n    pass\n")  # fmt: skip
+    return pid_file
+
+
+def _worker_pid(pid_file: Path) -> int:
+    deadline = time.monotonic() + 30
+    while not (pid_file.exists() and pid_file.read_text()):
+        assert time.monotonic() < deadline, "the worker never started"
+        time.sleep(0.05)
+    return int(pid_file.read_text())
+
+
 def test_ctrl_c_stops_the_run_and_its_workers(tmp_path: Path) -> None:
     # A terminal's Ctrl-C signals the foreground process group: auroralint, not its workers,
     # which lead groups of their own; auroralint must stop and take its workers with it.
-    pid_file = tmp_path / "worker.pid"
-    write(tmp_path, "loop.aurora", f"import os\nopen({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
-                                   "while True:\n    pass\n")  # fmt: skip
+    pid_file = _looping_config(tmp_path)
     environment = {**os.environ, "NO_COLOR": "1"}
     process = subprocess.Popen([sys.executable, "-m", "auroralint", "--timeout", "60", "loop.aurora"],
                                cwd=tmp_path, env=environment, start_new_session=True,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)  # fmt: skip
     try:
-        deadline = time.monotonic() + 30
-        while not (pid_file.exists() and pid_file.read_text()):
-            assert time.monotonic() < deadline, "the worker never started"
-            time.sleep(0.05)
-        worker = int(pid_file.read_text())
+        worker = _worker_pid(pid_file)
         os.killpg(process.pid, signal.SIGINT)
         _, stderr = process.communicate(timeout=10)
     finally:
@@ -159,19 +169,14 @@ def test_a_worker_orphaned_by_a_killed_run_stops_by_itself(tmp_path: Path) -> No
     # SIGKILL gives auroralint no chance to kill its workers: a looping one must still stop.
     if not Path("/proc/self/stat").exists():
         pytest.skip("reads process states from /proc")
-    pid_file = tmp_path / "worker.pid"
-    write(tmp_path, "loop.aurora", f"import os\nopen({str(pid_file)!r}, 'w').write(str(os.getpid()))\n"
-                                   "while True:\n    pass\n")  # fmt: skip
+    pid_file = _looping_config(tmp_path)
     process = subprocess.Popen([sys.executable, "-m", "auroralint", "--timeout", "1", "loop.aurora"],
                                cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-    deadline = time.monotonic() + 30
-    while not (pid_file.exists() and pid_file.read_text()):
-        assert time.monotonic() < deadline, "the worker never started"
-        time.sleep(0.05)
+    worker = _worker_pid(pid_file)
     process.kill()
     process.wait()
-    worker = int(pid_file.read_text())
-    deadline = time.monotonic() + 15  # a second of timeout, two of grace, in CPU time
+    # The CPU limit: the one-second timeout on every CPU, two seconds of grace; then some slack.
+    deadline = time.monotonic() + (os.cpu_count() or 1) + 2 + 10
     while _running(worker):
         if time.monotonic() > deadline:
             os.kill(worker, signal.SIGKILL)
